@@ -1,0 +1,57 @@
+import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const FEATURES = ['home', 'study', 'principles', 'library', 'exam', 'browse', 'stats', 'packs', 'settings'];
+
+/** The layer arrows of the architecture: each layer imports only the layers below it. */
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const uiLibraries = (why) => [
+  { group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'dexie', 'markdown-it'], message: why },
+];
+const above = (layers, why) => [
+  { group: layers.flatMap((name) => (name.startsWith('../') ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`])), message: why },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'tests/e2e/artifacts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
+  layer(['src/domain/**'], [
+    ...uiLibraries('The domain is pure TypeScript: no React, Dexie or UI libraries.'),
+    ...above(['app', 'features', 'components', 'stores', 'db', 'catalog'], 'The domain imports nothing of ours but the domain.'),
+  ]),
+  layer(['src/db/**'], above(['app', 'features', 'components', 'stores', 'catalog'], 'The database layer imports only the domain.')),
+  layer(['src/catalog/**'], above(['app', 'features', 'components', 'stores'], 'The catalog imports only the domain and the database.')),
+  layer(['src/stores/**'], above(['app', 'features', 'components'], 'Stores import only the database, the catalog and the domain.')),
+  layer(['src/components/**'], above(['app', 'features', 'stores', 'db', 'catalog'], 'Shared UI takes data as props; it imports only the domain.')),
+  ...FEATURES.map((feature) =>
+    layer(
+      [`src/features/${feature}/**`],
+      above(
+        [
+          'app',
+          ...FEATURES.filter((other) => other !== feature).flatMap((other) => [`features/${other}`, `../${other}`]),
+        ],
+        'A feature never imports another feature or the app shell: move shared parts to components/ or the domain.',
+      ),
+    ),
+  ),
+);

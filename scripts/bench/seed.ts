@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Fills the app's IndexedDB (already created by the app at its current version) with a heavy
+ * user's history: `cards` cards, `reviews` log entries over the past year. Runs inside the page.
+ */
+export async function seedProgress(page: Page, cards: number, reviews: number, settings: { newPerDay?: number } = {}): Promise<void> {
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('globalThis.__name = (fn) => fn');
+  await page.evaluate(
+    async ({ cards, reviews, settings }) => {
+      const request = indexedDB.open('rapport');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const day = 86_400_000;
+      const now = Date.now();
+      const local = (time: number) => {
+        const date = new Date(time);
+        return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+      };
+      const write = (store: string, rows: unknown[]) =>
+        new Promise<void>((resolve, reject) => {
+          const transaction = db.transaction(store, 'readwrite');
+          const target = transaction.objectStore(store);
+          for (const row of rows) target.put(row);
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        });
+      const cardRows = Array.from({ length: cards }, (_, index) => {
+        const due = new Date(now + ((index % 60) - 10) * day);
+        return {
+          packId: `bench-${index % 20}`,
+          questionId: `q-${index}`,
+          contentHash: 'bench',
+          due,
+          stability: 5 + (index % 40),
+          difficulty: 5,
+          elapsed_days: 3,
+          scheduled_days: 10,
+          learning_steps: 0,
+          reps: 4,
+          lapses: index % 3,
+          state: 2,
+          last_review: new Date(now - 5 * day),
+        };
+      });
+      await write('cards', cardRows);
+      if (settings.newPerDay) {
+        await write('settings', [{ id: 'settings', desiredRetention: 0.9, newPerDay: settings.newPerDay, maxReviewsPerDay: 9999, theme: 'system', persistenceRequested: true }]);
+      }
+      const batch = 20_000;
+      for (let start = 0; start < reviews; start += batch) {
+        const rows = Array.from({ length: Math.min(batch, reviews - start) }, (_, offset) => {
+          const index = start + offset;
+          const review = now - Math.floor((index / reviews) * 365) * day - day;
+          return {
+            packId: `bench-${index % 20}`,
+            questionId: `q-${index % cards}`,
+            day: local(review),
+            chosen: 'A',
+            correct: index % 4 !== 0,
+            confidence: 'normal',
+            desiredRetention: 0.9,
+            contentHash: 'bench',
+            previousDue: new Date(review),
+            rating: index % 4 === 0 ? 1 : 3,
+            state: 2,
+            due: new Date(review),
+            stability: 5,
+            difficulty: 5,
+            elapsed_days: 3,
+            last_elapsed_days: 3,
+            scheduled_days: 10,
+            learning_steps: 0,
+            review: new Date(review),
+          };
+        });
+        await write('reviewLog', rows);
+      }
+      db.close();
+    },
+    { cards, reviews, settings },
+  );
+}
+
+export async function lastMeasure(page: Page, name: string): Promise<number> {
+  return page.evaluate((measureName) => {
+    const entries = performance.getEntriesByName(measureName);
+    return entries.at(-1)?.duration ?? Number.NaN;
+  }, name);
+}
+
+export function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+}

@@ -1,0 +1,25 @@
+import { createBackup, parseBackup, type Backup } from '../domain/backup';
+import type { RapportDatabase } from './database';
+import { loadSettings } from './progress';
+
+/** All progress (cards, log, settings) as one backup object; write it out with JSON.stringify. */
+export async function exportBackup(db: RapportDatabase, now: Date): Promise<Backup> {
+  return db.transaction('r', db.cards, db.reviewLog, db.settings, async () =>
+    createBackup({ cards: await db.cards.toArray(), reviewLog: await db.reviewLog.toArray(), settings: await loadSettings(db) }, now),
+  );
+}
+
+/**
+ * Replaces all progress with a backup. The file is checked completely before anything is
+ * written, and the write is one transaction: a bad file or a failed write changes nothing.
+ */
+export async function restoreBackup(db: RapportDatabase, text: string): Promise<{ cards: number; reviews: number }> {
+  const backup = parseBackup(text);
+  await db.transaction('rw', db.cards, db.reviewLog, db.settings, db.session, async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear()]);
+    await db.cards.bulkPut(backup.cards);
+    await db.reviewLog.bulkPut(backup.reviewLog);
+    await db.settings.put({ ...backup.settings, id: 'settings' });
+  });
+  return { cards: backup.cards.length, reviews: backup.reviewLog.length };
+}

@@ -1,0 +1,166 @@
+import { localDay } from '../domain/dates';
+import type { AnswerResult, Confidence } from '../domain/grading';
+import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import { cardKey, type ProgressIndex, type QueueItem } from '../domain/queue';
+import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
+import type { RapportDatabase, StoredSettings } from './database';
+
+export async function loadSettings(db: RapportDatabase): Promise<Settings> {
+  const stored = await db.settings.get('settings');
+  if (!stored) return { ...DEFAULT_SETTINGS };
+  const { id: _id, ...settings } = stored;
+  return { ...DEFAULT_SETTINGS, ...settings };
+}
+
+export async function saveSettings(db: RapportDatabase, changes: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next: StoredSettings = { ...(await loadSettings(db)), ...changes, id: 'settings' };
+    await db.settings.put(next);
+    const { id: _id, ...settings } = next;
+    return settings;
+  });
+}
+
+export interface AnswerToRecord {
+  packId: string;
+  questionId: string;
+  contentHash: string;
+  result: AnswerResult;
+  confidence: Confidence;
+  now: Date;
+  settings: Pick<Settings, 'desiredRetention' | 'examDate'>;
+}
+
+/** Schedules the card, appends to the log and moves the session on, all or nothing. */
+export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number }> {
+  const { packId, questionId, contentHash, result, now, settings } = answer;
+  return db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
+    const existing: Card = (await db.cards.get([packId, questionId])) ?? newCard(now);
+    const scheduled = schedule(existing, result.rating, now, settings);
+    const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash };
+    await db.cards.put(card);
+    const entry: StoredReview = {
+      ...scheduled.log,
+      packId,
+      questionId,
+      day: localDay(now),
+      chosen: result.chosen,
+      correct: result.correct,
+      confidence: answer.confidence,
+      desiredRetention: settings.desiredRetention,
+      examDate: settings.examDate,
+      contentHash,
+      previousDue: existing.due,
+    };
+    const logId = await db.reviewLog.add(entry);
+    const session = await db.session.get('current');
+    const expected = session?.items[session.answers.length];
+    if (session && expected?.packId === packId && expected.questionId === questionId) {
+      await db.session.put({ ...session, answers: [...session.answers, { packId, questionId, correct: result.correct, logId }] });
+    }
+    return { card, logId };
+  });
+}
+
+/** Takes back the session's last answer: the card as it was, the log entry gone, the place one back. */
+export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
+  return db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
+    const session = await db.session.get('current');
+    const last = session?.answers.at(-1);
+    if (!session || !last) return false;
+    const [log, card, history] = await Promise.all([
+      db.reviewLog.get(last.logId),
+      db.cards.get([last.packId, last.questionId]),
+      db.reviewLog.where('[packId+questionId]').equals([last.packId, last.questionId]).primaryKeys(),
+    ]);
+    // Rollback is exact only for the card's newest answer; an older one stays.
+    if (Math.max(...history) !== last.logId) return false;
+    if (log && card) {
+      const previous = undoAnswer(card, log, log.previousDue, log.desiredRetention);
+      if (previous.state === State.New && previous.reps === 0) {
+        await db.cards.delete([last.packId, last.questionId]);
+      } else {
+        const earlier = history.length > 1 ? await db.reviewLog.get(history.filter((key) => key !== last.logId).at(-1) ?? -1) : undefined;
+        await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash });
+      }
+      await db.reviewLog.delete(last.logId);
+    }
+    await db.session.put({ ...session, answers: session.answers.slice(0, -1) });
+    return true;
+  });
+}
+
+export async function loadSession(db: RapportDatabase): Promise<StoredSession | undefined> {
+  return db.session.get('current');
+}
+
+export async function startSession(db: RapportDatabase, session: Omit<StoredSession, 'id' | 'answers'>): Promise<StoredSession> {
+  const stored: StoredSession = { ...session, id: 'current', answers: [] };
+  await db.session.put(stored);
+  return stored;
+}
+
+export async function endSession(db: RapportDatabase): Promise<void> {
+  await db.session.delete('current');
+}
+
+export interface StudyState {
+  progress: ProgressIndex;
+  reviewedToday: number;
+  introducedToday: number;
+}
+
+/**
+ * What the queue and the home screen need: which questions were ever answered, which are due,
+ * and today's counts. Reads keys and the due index, not whole cards, to stay fast with a long history.
+ */
+export async function loadStudyState(db: RapportDatabase, now: Date): Promise<StudyState> {
+  return db.transaction('r', db.cards, db.reviewLog, async () => {
+    // Keys only, in bulk: reading 20,000 whole cards, or walking a cursor, is several times slower.
+    // The due index returns keys most overdue first, which is all the queue needs of the dates.
+    const [keys, dueKeys, today] = await Promise.all([
+      db.cards.toCollection().primaryKeys(),
+      db.cards.where('due').belowOrEqual(now).primaryKeys(),
+      db.reviewLog.where('day').equals(localDay(now)).toArray(),
+    ]);
+    return {
+      progress: {
+        seen: new Set(keys.map(([packId, questionId]) => cardKey(packId, questionId))),
+        due: new Map(dueKeys.map(([packId, questionId], rank) => [cardKey(packId, questionId), rank])),
+      },
+      reviewedToday: today.filter((entry) => entry.state !== State.New).length,
+      introducedToday: today.filter((entry) => entry.state === State.New).length,
+    };
+  });
+}
+
+/** The content hash each of these questions had when last answered. */
+export async function lastAnsweredHashes(db: RapportDatabase, items: readonly Pick<QueueItem, 'packId' | 'questionId'>[]): Promise<Map<string, string>> {
+  const cards = await db.cards.bulkGet(items.map((item) => [item.packId, item.questionId] as [string, string]));
+  return new Map(cards.filter((card) => card !== undefined).map((card) => [cardKey(card.packId, card.questionId), card.contentHash]));
+}
+
+export async function historyOf(db: RapportDatabase, item: Pick<QueueItem, 'packId' | 'questionId'>): Promise<StoredReview[]> {
+  return db.reviewLog.where('[packId+questionId]').equals([item.packId, item.questionId]).sortBy('id');
+}
+
+export async function answerCount(db: RapportDatabase): Promise<number> {
+  return db.reviewLog.count();
+}
+
+/** Every local day with at least one answer, oldest first. */
+export async function studyDays(db: RapportDatabase): Promise<string[]> {
+  return (await db.reviewLog.orderBy('day').uniqueKeys()) as string[];
+}
+
+/** When the next review falls due after `now`, if any card is scheduled. */
+export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | undefined> {
+  return (await db.cards.where('due').above(now).first())?.due;
+}
+
+/** Erases every answer and card and the session in progress; settings and imported packs stay. */
+export async function resetProgress(db: RapportDatabase): Promise<void> {
+  await db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear()]);
+  });
+}

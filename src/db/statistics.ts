@@ -1,0 +1,26 @@
+import type { StoredCard } from '../domain/progress';
+import { tallyAnswers, emptyTally, type AnswerTally } from '../domain/statistics';
+import type { RapportDatabase } from './database';
+
+/**
+ * Tallies every answer from the first of `weeks` (Mondays, `YYYY-MM-DD`, oldest first) on.
+ * Reads the day index one week at a time, so a long log is never held in memory whole:
+ * each week's entries are counted and dropped before the next are read.
+ */
+export async function tallyAnswersSince(db: RapportDatabase, weeks: readonly string[]): Promise<AnswerTally> {
+  return db.transaction('r', db.reviewLog, async () => {
+    const tally = emptyTally();
+    for (const [index, week] of weeks.entries()) {
+      const next = weeks[index + 1];
+      // The last page is open-ended, so answers filed under a later day (a clock set back) still count.
+      const range = next === undefined ? db.reviewLog.where('day').aboveOrEqual(week) : db.reviewLog.where('day').between(week, next, true, false);
+      tallyAnswers(await range.toArray(), tally);
+    }
+    return tally;
+  });
+}
+
+/** Cards due before `end`, overdue ones included, read through the due index. */
+export async function cardsDueBefore(db: RapportDatabase, end: Date): Promise<StoredCard[]> {
+  return db.cards.where('due').below(end).toArray();
+}

@@ -1,0 +1,110 @@
+import './zodSetup';
+import { z } from 'zod';
+import { RETENTION_RANGE } from './scheduling';
+import type { Settings, StoredCard, StoredReview } from './progress';
+
+export const BACKUP_FORMAT = 'rapport-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  exportedAt: string;
+  cards: StoredCard[];
+  reviewLog: StoredReview[];
+  settings: Settings;
+}
+
+const date = z.coerce.date().refine((value) => !Number.isNaN(value.getTime()), 'is not a date');
+const id = z.string().min(1).max(200);
+const count = z.number().int().min(0);
+const state = z.number().int().min(0).max(3);
+const grade = z.number().int().min(1).max(4);
+
+const cardSchema = z.strictObject({
+  packId: id,
+  questionId: id,
+  contentHash: z.string().max(64),
+  due: date,
+  stability: z.number().min(0),
+  difficulty: z.number().min(0),
+  elapsed_days: z.number().min(0),
+  scheduled_days: z.number().min(0),
+  learning_steps: count,
+  reps: count,
+  lapses: count,
+  state,
+  last_review: date.optional(),
+});
+
+const reviewSchema = z.strictObject({
+  id: z.number().int().positive().optional(),
+  packId: id,
+  questionId: id,
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  chosen: z.enum(['A', 'B', 'C', 'D']),
+  correct: z.boolean(),
+  confidence: z.enum(['normal', 'guess', 'easy']),
+  desiredRetention: z.number().min(RETENTION_RANGE.min).max(RETENTION_RANGE.max),
+  examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  contentHash: z.string().max(64),
+  previousDue: date,
+  rating: grade,
+  state,
+  due: date,
+  stability: z.number().min(0),
+  difficulty: z.number().min(0),
+  elapsed_days: z.number().min(0),
+  last_elapsed_days: z.number().min(0),
+  scheduled_days: z.number().min(0),
+  learning_steps: count,
+  review: date,
+});
+
+const settingsSchema = z.strictObject({
+  desiredRetention: z.number().min(RETENTION_RANGE.min).max(RETENTION_RANGE.max),
+  newPerDay: z.number().int().min(0).max(1000),
+  maxReviewsPerDay: z.number().int().min(0).max(10000),
+  examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  theme: z.enum(['system', 'light', 'dark']),
+  persistenceRequested: z.boolean(),
+});
+
+const backupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_VERSION),
+  exportedAt: z.string(),
+  cards: z.array(cardSchema).max(500_000),
+  reviewLog: z.array(reviewSchema).max(5_000_000),
+  settings: settingsSchema,
+});
+
+export class BackupError extends Error {}
+
+/** Reads a backup file's text; throws a BackupError that says what is wrong and where. */
+export function parseBackup(text: string): Backup {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BackupError('This file is not a Rapport backup: it is not valid JSON.');
+  }
+  if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new BackupError('This file is not a Rapport backup: it has no "format": "rapport-backup" field.');
+  }
+  const version = (data as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new BackupError(`This backup was made by a newer version of Rapport (format ${version}); update the app to restore it.`);
+  }
+  const result = backupSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : String(part))).join(' › ') || 'the file';
+    throw new BackupError(`This backup is damaged and was not restored: ${where}: ${issue?.message ?? 'unexpected content'}.`);
+  }
+  return result.data as Backup;
+}
+
+export function createBackup(parts: Omit<Backup, 'format' | 'formatVersion' | 'exportedAt'>, now: Date): Backup {
+  return { format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, exportedAt: now.toISOString(), ...parts };
+}

@@ -1,0 +1,147 @@
+import '../zodSetup';
+import { z } from 'zod';
+import { compileContentInSteps } from './compile';
+import { reportOn, type ContentReport } from './check';
+import { problem } from './frontMatter';
+import type { Pack, Principle, Problem, SourceFile } from './types';
+
+export const PACK_FILE_FORMAT = 'rapport-pack';
+export const PACK_FILE_VERSION = 1;
+
+/** Limits for packs from outside: big enough for any real pack, small enough to keep a phone responsive. */
+export const IMPORT_LIMITS = {
+  totalBytes: 10 * 1024 * 1024,
+  fileBytes: 200 * 1024,
+  files: 6000,
+  questions: 5000,
+} as const;
+
+/**
+ * A pack shared as one file: its source files as the instructor wrote them (pack.yaml, questions,
+ * and the principles it links to), so importing it runs exactly the checks `content:check` runs.
+ */
+export interface PackFile {
+  format: typeof PACK_FILE_FORMAT;
+  formatVersion: number;
+  id: string;
+  title: string;
+  version: string;
+  files: SourceFile[];
+}
+
+export function buildPackFile(pack: Pick<Pack, 'id' | 'title' | 'version'>, files: readonly SourceFile[]): PackFile {
+  return { format: PACK_FILE_FORMAT, formatVersion: PACK_FILE_VERSION, id: pack.id, title: pack.title, version: pack.version, files: [...files] };
+}
+
+/** The source files of one pack and the principles its questions link to, from a whole content folder. */
+export function packSources(packId: string, files: readonly SourceFile[], pack: Pack, principles: readonly Principle[]): SourceFile[] {
+  const linked = new Set(pack.questions.flatMap((question) => question.principles));
+  const principleFiles = new Set(principles.filter((principle) => linked.has(principle.id)).map((principle) => principle.file));
+  return files.filter((file) => file.path.startsWith(`packs/${packId}/`) || principleFiles.has(file.path));
+}
+
+const packFileSchema = z.object({
+  format: z.literal(PACK_FILE_FORMAT),
+  formatVersion: z.number().int(),
+  files: z
+    .array(z.strictObject({ path: z.string().min(1).max(300), text: z.string() }))
+    .min(1)
+    .max(IMPORT_LIMITS.files),
+});
+
+export interface ImportedPack {
+  pack: Pack;
+  /** Principles the pack brings that the library does not have. */
+  principles: Principle[];
+  files: SourceFile[];
+}
+
+export interface ImportOutcome extends Pick<ContentReport, 'problems'> {
+  imported?: ImportedPack;
+}
+
+type Input = { kind: 'pack-file'; name: string; text: string } | { kind: 'sources'; files: { name: string; text: string }[] };
+
+/**
+ * Checks a pack from outside the app and compiles it. Nothing here stores anything: the caller
+ * stores the result only when it has no errors. Messages name the file and line as the author wrote them.
+ */
+export async function checkImport(
+  input: Input,
+  library: { principles: readonly Principle[]; packIds: readonly string[] },
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ImportOutcome> {
+  const sources = input.kind === 'pack-file' ? readPackFile(input.name, input.text) : arrangeSources(input.files);
+  if ('problems' in sources) return { problems: sources.problems };
+  const known = new Set(library.principles.map((principle) => principle.id));
+  // A pack file carries copies of library principles; the library's own text wins.
+  const files = sources.files.filter((file) => {
+    const principleId = /^principles\/([^/]+)\.md$/.exec(file.path)?.[1];
+    return !principleId || !known.has(principleId);
+  });
+  const compiled = await compileContentInSteps(files, { knownPrinciples: library.principles }, onProgress);
+  const { problems } = reportOn(compiled, files);
+  const pack = compiled.packs[0];
+  if (compiled.packs.length > 1) {
+    problems.unshift(problem(files[0]?.path ?? 'pack', 1, `these files hold ${compiled.packs.length} packs; import one pack at a time`));
+  }
+  if (pack && library.packIds.includes(pack.id)) {
+    problems.unshift(problem(`packs/${pack.id}/pack.yaml`, 1, `a built-in pack already uses the id "${pack.id}": give your pack another id`));
+  }
+  const questionCount = compiled.packs.reduce((sum, candidate) => sum + candidate.questions.length, 0);
+  if (questionCount > IMPORT_LIMITS.questions) {
+    problems.unshift(problem(files[0]?.path ?? 'pack', 1, `the pack has ${questionCount} questions; at most ${IMPORT_LIMITS.questions} can be imported`));
+  }
+  if (!pack && !problems.some((item) => item.severity === 'error')) {
+    problems.push(problem('pack.yaml', 1, 'no pack found: a pack needs a pack.yaml and at least one question file'));
+  }
+  if (!pack || problems.some((item) => item.severity === 'error')) return { problems };
+  return { problems, imported: { pack, principles: compiled.principles, files } };
+}
+
+function readPackFile(name: string, text: string): { files: SourceFile[] } | { problems: Problem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problems: [problem(name, 1, 'this file is not a Rapport pack: it is not valid JSON')] };
+  }
+  const parsed = packFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const format = (data as { format?: unknown } | null)?.format;
+    if (format !== PACK_FILE_FORMAT) return { problems: [problem(name, 1, 'this file is not a Rapport pack: it has no "format": "rapport-pack"')] };
+    const issue = parsed.error.issues[0];
+    return { problems: [problem(name, 1, `this pack file is damaged at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unexpected content'}`)] };
+  }
+  if (parsed.data.formatVersion > PACK_FILE_VERSION) {
+    return { problems: [problem(name, 1, `this pack was made by a newer version of Rapport (format ${parsed.data.formatVersion}); update the app to import it`)] };
+  }
+  const unsafe = parsed.data.files.find((file) => !/^(packs\/[a-z0-9-]+\/[^/]+|principles\/[^/]+)$/.test(file.path));
+  if (unsafe) return { problems: [problem(name, 1, `this pack file names an unexpected file, "${unsafe.path}"`)] };
+  const oversized = parsed.data.files.find((file) => file.text.length > IMPORT_LIMITS.fileBytes);
+  if (oversized) {
+    return { problems: [problem(oversized.path, 1, `this file is ${Math.round(oversized.text.length / 1024)} KB; a question or principle can be at most ${IMPORT_LIMITS.fileBytes / 1024} KB`)] };
+  }
+  return { files: parsed.data.files };
+}
+
+/**
+ * Files picked from a pack's folder (or several loose files) placed where the compiler expects
+ * them: pack.yaml and questions under packs/<id>/, files from a principles/ folder under principles/.
+ */
+function arrangeSources(picked: { name: string; text: string }[]): { files: SourceFile[] } | { problems: Problem[] } {
+  const base = (name: string) => name.split('/').at(-1) ?? name;
+  const packYaml = picked.find((file) => /^pack\.ya?ml$/.test(base(file.name)));
+  if (!packYaml) {
+    return { problems: [problem('pack.yaml', 1, 'no pack.yaml among the files: choose the pack’s whole folder, or include its pack.yaml')] };
+  }
+  const id = /^id:\s*["']?([a-z0-9-]+)/m.exec(packYaml.text)?.[1] ?? 'pack';
+  const files = picked
+    .filter((file) => /\.(md|ya?ml)$/i.test(file.name))
+    .map((file) => {
+      const name = base(file.name);
+      const inPrinciples = /(^|\/)principles\/[^/]+$/.test(file.name);
+      return { path: inPrinciples ? `principles/${name}` : `packs/${id}/${name}`, text: file.text };
+    });
+  return { files };
+}

@@ -1,0 +1,180 @@
+import { create } from 'zustand';
+import { loadPack } from '../../catalog/catalog';
+import { database } from '../../db/database';
+import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
+import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
+import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamPlan, type ExamQuestion } from '../../domain/exam';
+import { leaveItem, sectionRange, type StoredExam } from '../../domain/examSession';
+
+interface ExamState {
+  status: 'loading' | 'none' | 'running' | 'finished';
+  exam: StoredExam | undefined;
+  packs: Map<string, Pack>;
+  /** A warning to announce ("10 minutes left"), cleared once read. */
+  warning: string | undefined;
+  /** The finished attempt, for navigation to its report. */
+  attemptId: number | undefined;
+  resume(): Promise<void>;
+  /** Draws an exam of `items` questions from `bank` in the blueprint's mix, and starts its clock. */
+  start(blueprint: Blueprint, bank: readonly ExamQuestion[], items: number, passPercent: number, now?: number): Promise<void>;
+  choose(letter: OptionLetter): void;
+  goTo(index: number, now?: number): void;
+  toggleFlag(): void;
+  submitSection(now?: number): Promise<void>;
+  endBreak(now?: number): void;
+  tick(now?: number): Promise<void>;
+  abandon(): Promise<void>;
+}
+
+async function packsOf(plan: ExamPlan): Promise<Map<string, Pack>> {
+  const ids = [...new Set(plan.items.map((item) => item.packId))];
+  const packs = await Promise.all(ids.map((id) => loadPack(id)));
+  return new Map(packs.filter((pack): pack is Pack => pack !== undefined).map((pack) => [pack.id, pack]));
+}
+
+export function examQuestions(packs: ReadonlyMap<string, Pack>): Map<string, ExamQuestion> {
+  const entries = [...packs.values()].flatMap((pack) =>
+    pack.questions.map((question) => [`${pack.id}/${question.id}`, { ...question, packId: pack.id, questionId: question.id }] as const),
+  );
+  return new Map(entries);
+}
+
+/**
+ * The exam in progress. Every change is written to IndexedDB before the next, so a reload resumes
+ * with the same answers, flags and clock; the clock itself is computed from timestamps.
+ */
+export const useExam = create<ExamState>()((set, get) => {
+  const update = (change: (exam: StoredExam) => StoredExam) => {
+    const { exam } = get();
+    if (!exam) return;
+    const next = change(exam);
+    set({ exam: next });
+    void saveExam(database(), next);
+  };
+
+  const finish = async (exam: StoredExam, now: number, timedOut: boolean) => {
+    const final = leaveItem(exam, now);
+    const result = scoreExam(final.plan.items, examQuestions(get().packs), final.answers, final.timeMs, final.passPercent);
+    const attemptId = await finishExam(database(), {
+      blueprintId: final.plan.blueprintId,
+      title: final.plan.title,
+      startedAt: final.startedAt,
+      submittedAt: new Date(now),
+      plan: final.plan,
+      answers: final.answers,
+      timeMs: final.timeMs,
+      passPercent: final.passPercent,
+      result,
+      timedOut,
+    });
+    set({ status: 'finished', exam: undefined, attemptId });
+  };
+
+  return {
+    status: 'loading',
+    exam: undefined,
+    packs: new Map(),
+    warning: undefined,
+    attemptId: undefined,
+
+    async resume() {
+      const exam = await loadExam(database());
+      if (!exam) {
+        set({ status: 'none', exam: undefined });
+        return;
+      }
+      set({ exam, packs: await packsOf(exam.plan), status: 'running', attemptId: undefined });
+      await get().tick();
+    },
+
+    async start(blueprint, bank, items, passPercent, now = Date.now()) {
+      const plan = drawExam(blueprint, bank, items, now % 2 ** 31);
+      const exam: StoredExam = {
+        id: 'current',
+        plan,
+        passPercent,
+        startedAt: new Date(now),
+        clock: { durationMs: plan.durationMs, usedMs: 0, runningSince: now },
+        answers: {},
+        flags: [],
+        current: 0,
+        shownSince: now,
+        timeMs: {},
+        section: 0,
+        warningsGiven: [],
+      };
+      await saveExam(database(), exam);
+      set({ exam, packs: await packsOf(plan), status: 'running', warning: undefined, attemptId: undefined });
+    },
+
+    choose(letter) {
+      update((exam) => {
+        const [first, last] = sectionRange(exam.plan, exam.section);
+        if (exam.current < first || exam.current > last || exam.breakEndsAt !== undefined) return exam;
+        return { ...exam, answers: { ...exam.answers, [exam.current]: letter } };
+      });
+    },
+
+    goTo(index, now = Date.now()) {
+      update((exam) => {
+        const [first, last] = sectionRange(exam.plan, exam.section);
+        if (index < first || index > last) return exam;
+        return { ...leaveItem(exam, now), current: index };
+      });
+    },
+
+    toggleFlag() {
+      update((exam) => ({
+        ...exam,
+        flags: exam.flags.includes(exam.current) ? exam.flags.filter((flag) => flag !== exam.current) : [...exam.flags, exam.current],
+      }));
+    },
+
+    async submitSection(now = Date.now()) {
+      const { exam } = get();
+      if (!exam) return;
+      if (exam.section >= exam.plan.sections.length - 1) {
+        await finish(exam, now, false);
+        return;
+      }
+      const left = leaveItem(exam, now);
+      const section = exam.section + 1;
+      const [first] = sectionRange(exam.plan, section);
+      const onBreak = exam.plan.breakMs > 0;
+      update(() => ({
+        ...left,
+        section,
+        current: first,
+        breakEndsAt: onBreak ? now + exam.plan.breakMs : undefined,
+        clock: onBreak && exam.plan.breakPausesClock ? pauseClock(left.clock, now) : left.clock,
+      }));
+    },
+
+    endBreak(now = Date.now()) {
+      update((exam) => (exam.breakEndsAt === undefined ? exam : { ...exam, breakEndsAt: undefined, shownSince: now, clock: resumeClock(exam.clock, now) }));
+    },
+
+    async tick(now = Date.now()) {
+      const { exam } = get();
+      if (!exam) return;
+      if (exam.breakEndsAt !== undefined && now >= exam.breakEndsAt) get().endBreak(now);
+      const current = get().exam;
+      if (!current) return;
+      const remaining = remainingMs(current.clock, now);
+      if (remaining <= 0) {
+        await finish(current, now, true);
+        return;
+      }
+      const crossed = crossedWarnings(remaining, current.warningsGiven);
+      if (crossed.length > 0) {
+        set({ warning: `${Math.ceil(remaining / 60_000)} minutes left.` });
+        update((exam) => ({ ...exam, warningsGiven: [...exam.warningsGiven, ...crossed] }));
+      }
+    },
+
+    async abandon() {
+      await discardExam(database());
+      set({ status: 'none', exam: undefined });
+    },
+  };
+});

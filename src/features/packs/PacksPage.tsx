@@ -1,0 +1,242 @@
+import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../components/PageTitle';
+import { listPacks, type PackListing } from '../../catalog/catalog';
+import { database } from '../../db/database';
+import { answeredPerPack, getImportedPack, removeImportedPack, setPackEnabled } from '../../db/packs';
+import { buildPackFile } from '../../domain/content/packFile';
+import { formatProblem } from '../../domain/content/compile';
+import { importPickedFiles, type ImportReport } from './importPack';
+import { chosenFromInput, droppedFiles, PickError, readPickedFiles, type Chosen } from './readPickedFiles';
+
+interface Listing extends PackListing {
+  answered: number;
+}
+
+async function loadListings(): Promise<Listing[]> {
+  const packs = await listPacks();
+  const answered = await answeredPerPack(database(), packs.map((pack) => pack.id));
+  return packs.map((pack) => ({ ...pack, answered: answered.get(pack.id) ?? 0 }));
+}
+
+export function PacksPage() {
+  usePageTitle('Packs');
+  const [listings, setListings] = useState<Listing[]>();
+  const refresh = useCallback(() => void loadListings().then(setListings), []);
+  useEffect(refresh, [refresh]);
+
+  return (
+    <>
+      <h1>Packs</h1>
+      <p>Choose which packs you study, and import packs your instructor shares with you.</p>
+      {listings ? (
+        <ul className="pack-list">
+          {listings.map((pack) => (
+            <PackRow key={pack.id} pack={pack} onChange={refresh} />
+          ))}
+        </ul>
+      ) : (
+        <p role="status">Loading packs…</p>
+      )}
+      <Importer onImported={refresh} />
+      <p>
+        Writing your own questions? <Link to="/author">Preview a question as candidates will see it</Link>.
+      </p>
+    </>
+  );
+}
+
+function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [erase, setErase] = useState(false);
+  const headingId = useId();
+  const toggle = async (enabled: boolean) => {
+    await setPackEnabled(database(), pack.id, enabled);
+    onChange();
+  };
+  const exportFile = async () => {
+    const stored = await getImportedPack(database(), pack.id);
+    if (!stored) return;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(buildPackFile(stored.pack, stored.files))], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${pack.id}-${pack.version}.rapport.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const remove = async () => {
+    await removeImportedPack(database(), pack.id, erase);
+    onChange();
+  };
+  return (
+    <li className="pack-card" aria-labelledby={headingId}>
+      <h2 id={headingId} className="pack-title">
+        {pack.title}
+      </h2>
+      <p className="pack-count">
+        {pack.source === 'built-in' ? 'Built in' : 'Imported'} · version {pack.version} · {pack.questionCount} questions · {pack.answered} answered
+      </p>
+      <p>{pack.description}</p>
+      <div className="actions">
+        <label className="checkbox">
+          <input type="checkbox" checked={pack.enabled} onChange={(event) => void toggle(event.target.checked)} />
+          Include in study sessions
+        </label>
+        <Link className="button" to={`/practice/${pack.id}`}>
+          Practise
+        </Link>
+        {pack.source === 'imported' && (
+          <>
+            <button type="button" onClick={() => void exportFile()}>
+              Export file
+            </button>
+            <button type="button" onClick={() => setConfirming(true)} aria-expanded={confirming}>
+              Remove…
+            </button>
+          </>
+        )}
+      </div>
+      {confirming && (
+        <fieldset className="confirm">
+          <legend>Remove {pack.title}?</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={erase} onChange={(event) => setErase(event.target.checked)} />
+            Also erase my answers to its questions (otherwise they are kept, and come back if you import the pack again)
+          </label>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void remove()}>
+              Remove pack
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      )}
+    </li>
+  );
+}
+
+function Importer({ onImported }: { onImported: () => void }) {
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [report, setReport] = useState<ImportReport>();
+  const [refusal, setRefusal] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+
+  const run = async (chosen: Chosen[]) => {
+    setReport(undefined);
+    setRefusal(undefined);
+    try {
+      const files = await readPickedFiles(chosen);
+      setProgress({ done: 0, total: files.length });
+      const result = await importPickedFiles(files, (done, total) => setProgress({ done, total }));
+      setReport(result);
+      if (result.stored) onImported();
+    } catch (error) {
+      setRefusal(error instanceof PickError ? error.message : `The pack could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    await run(await droppedFiles(event.dataTransfer));
+  };
+
+  const errors = report?.problems.filter((item) => item.severity === 'error') ?? [];
+  const warnings = report?.problems.filter((item) => item.severity === 'warning') ?? [];
+  return (
+    <section aria-labelledby="import-heading" className="importer">
+      <h2 id="import-heading">Import a pack</h2>
+      {/* Dropping is a shortcut for pointer users; the buttons inside do the same from the keyboard. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => void onDrop(event)}
+      >
+        <p id={hintId}>
+          Drop a pack file (<code>.rapport.json</code>) or a pack’s folder here, or choose one. Nothing is stored unless the whole pack is
+          valid.
+        </p>
+        <div className="actions">
+          <label className="button file-button">
+            Choose a pack file…
+            <input type="file" accept=".json,application/json" className="visually-hidden" aria-describedby={hintId} onChange={(event) => void run(chosenFromInput(event.target.files))} />
+          </label>
+          <label className="button file-button">
+            Choose a pack folder…
+            <input
+              type="file"
+              className="visually-hidden"
+              aria-describedby={hintId}
+              multiple
+              {...{ webkitdirectory: '' }}
+              onChange={(event) => void run(chosenFromInput(event.target.files))}
+            />
+          </label>
+        </div>
+      </div>
+      {progress && (
+        <p>
+          <label>
+            Checking the pack… {progress.done} of {progress.total} files
+            <progress max={progress.total} value={progress.done} />
+          </label>
+        </p>
+      )}
+      {refusal && (
+        <p role="alert" className="hint">
+          {refusal}
+        </p>
+      )}
+      {report?.stored && (
+        <p role="status" className="success">
+          {report.stored.previousVersion
+            ? `Updated ${report.stored.title} from version ${report.stored.previousVersion} to ${report.stored.version}: ${report.stored.changed} changed, ${report.stored.added} added, ${report.stored.removed} removed. Your progress on every question is kept; changed ones are marked.`
+            : `Imported ${report.stored.title} (${report.stored.questions} questions).`}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <div role="alert" className="problems">
+          <h3>
+            Not imported: {errors.length} {errors.length === 1 ? 'problem' : 'problems'} to fix
+          </h3>
+          <ul>
+            {errors.map((item) => (
+              <li key={formatProblem(item)}>
+                <code>
+                  {item.file}:{item.line}:{item.column}
+                </code>{' '}
+                {item.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <details className="warnings">
+          <summary>
+            {warnings.length} item-writing {warnings.length === 1 ? 'warning' : 'warnings'} for the author
+          </summary>
+          <ul>
+            {warnings.map((item) => (
+              <li key={formatProblem(item)}>
+                <code>
+                  {item.file}:{item.line}
+                </code>{' '}
+                {item.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

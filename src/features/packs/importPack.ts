@@ -1,0 +1,34 @@
+import { loadPrincipleLibrary, builtInPacks } from '../../catalog/catalog';
+import { database } from '../../db/database';
+import { saveImportedPack } from '../../db/packs';
+import { checkImport, type ImportOutcome } from '../../domain/content/packFile';
+import type { Pack, Problem } from '../../domain/content';
+import type { PickedFile } from './readPickedFiles';
+
+export interface ImportReport {
+  problems: Problem[];
+  /** Set when the pack was stored. */
+  stored?: { title: string; version: string; questions: number; previousVersion?: string; changed: number; added: number; removed: number };
+}
+
+/** Checks picked files with the same code as `content:check` and stores the pack only if it has no errors. */
+export async function importPickedFiles(files: PickedFile[], onProgress: (done: number, total: number) => void): Promise<ImportReport> {
+  const single = files.length === 1 && files[0]?.name.endsWith('.json') ? files[0] : undefined;
+  const input = single ? { kind: 'pack-file' as const, name: single.name, text: single.text } : { kind: 'sources' as const, files };
+  const outcome: ImportOutcome = await checkImport(input, { principles: await loadPrincipleLibrary(), packIds: builtInPacks.map((pack) => pack.id) }, onProgress);
+  if (!outcome.imported) return { problems: outcome.problems };
+  const previous = await saveImportedPack(database(), outcome.imported, new Date());
+  const { pack } = outcome.imported;
+  return { problems: outcome.problems, stored: { title: pack.title, version: pack.version, questions: pack.questions.length, previousVersion: previous?.pack.version, ...compare(previous?.pack, pack) } };
+}
+
+function compare(before: Pack | undefined, after: Pack): { changed: number; added: number; removed: number } {
+  if (!before) return { changed: 0, added: after.questions.length, removed: 0 };
+  const old = new Map(before.questions.map((question) => [question.id, question.contentHash]));
+  const now = new Set(after.questions.map((question) => question.id));
+  return {
+    changed: after.questions.filter((question) => old.has(question.id) && old.get(question.id) !== question.contentHash).length,
+    added: after.questions.filter((question) => !old.has(question.id)).length,
+    removed: [...old.keys()].filter((id) => !now.has(id)).length,
+  };
+}

@@ -1,0 +1,110 @@
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Markdown } from '../../components/Markdown';
+import { NotFound } from '../../components/NotFound';
+import { usePageTitle } from '../../components/PageTitle';
+import { useLoaded } from '../../components/useLoaded';
+import { loadPrinciple } from '../../catalog/catalog';
+import { loadStudyContent } from '../../catalog/studyContent';
+import { cardsOf } from '../../db/cards';
+import { database } from '../../db/database';
+import { plainText, previewText, STATE_LABELS } from '../../domain/browse';
+import type { Principle, Question } from '../../domain/content';
+import { cardStatus, isChanged, type CardStatus } from '../../domain/progress';
+import { cardKey } from '../../domain/queue';
+
+export function PrinciplePage() {
+  const { principleId = '' } = useParams();
+  const loaded = useLoaded(principleId, () => loadPrinciple(principleId));
+  if (loaded.status === 'loading') return <p role="status">Loading the principle…</p>;
+  if (loaded.status === 'failed') return <p role="alert">The principle could not be loaded: {loaded.error.message}</p>;
+  if (!loaded.value) return <NotFound what="principle" />;
+  return <PrincipleArticle principle={loaded.value} />;
+}
+
+function PrincipleArticle({ principle }: { principle: Principle }) {
+  usePageTitle(principle.title);
+  const navigate = useNavigate();
+  const fromQuestion = Boolean((useLocation().state as { fromQuestion?: boolean } | null)?.fromQuestion);
+  return (
+    <article className="principle" aria-labelledby="principle-heading">
+      {fromQuestion ? (
+        <button type="button" className="back" onClick={() => void navigate(-1)}>
+          ← Back to the question
+        </button>
+      ) : (
+        <Link className="back" to="/principles">
+          ← All principles
+        </Link>
+      )}
+      <p className="eyebrow">Principle</p>
+      <h1 id="principle-heading">{principle.title}</h1>
+      <p className="principle-lede">{principle.summary}</p>
+      <Markdown className="principle-body" source={principle.body} />
+      <h2>Sources</h2>
+      <ul className="sources">
+        {principle.sources.map((source) => (
+          <li key={source}>
+            <cite>{source}</cite>
+          </li>
+        ))}
+      </ul>
+      <PrincipleQuestions principleId={principle.id} />
+    </article>
+  );
+}
+
+interface PrincipleQuestion {
+  packId: string;
+  packTitle: string;
+  question: Question;
+  status: CardStatus;
+  changed: boolean;
+}
+
+/** The questions of the enabled packs that rest on this principle, with the candidate's state for each. */
+async function loadPrincipleQuestions(principleId: string, now: Date): Promise<PrincipleQuestion[]> {
+  const { packs } = await loadStudyContent();
+  const found = packs.flatMap((pack) =>
+    pack.questions.filter((question) => question.principles.includes(principleId)).map((question) => ({ pack, question })),
+  );
+  const cards = await cardsOf(database(), found.map(({ pack, question }) => ({ packId: pack.id, questionId: question.id })));
+  return found.map(({ pack, question }) => {
+    const card = cards.get(cardKey(pack.id, question.id));
+    return { packId: pack.id, packTitle: pack.title, question, status: cardStatus(card, now), changed: isChanged(card?.contentHash, question.contentHash) };
+  });
+}
+
+function PrincipleQuestions({ principleId }: { principleId: string }) {
+  const loaded = useLoaded(principleId, () => loadPrincipleQuestions(principleId, new Date()));
+  return (
+    <section aria-labelledby="principle-questions-heading">
+      <h2 id="principle-questions-heading">Questions on this principle</h2>
+      {loaded.status === 'loading' && <p role="status">Loading the questions…</p>}
+      {loaded.status === 'failed' && <p role="alert">The questions could not be loaded: {loaded.error.message}</p>}
+      {loaded.status === 'ready' &&
+        (loaded.value.length === 0 ? (
+          <p>No question in your packs rests on this principle yet.</p>
+        ) : (
+          <>
+            <p>
+              {loaded.value.length === 1 ? '1 question' : `${loaded.value.length} questions`} in your packs.{' '}
+              <Link to={`/browse?principle=${encodeURIComponent(principleId)}`}>Search and filter them</Link>
+            </p>
+            <ul className="principle-index">
+              {loaded.value.map(({ packId, packTitle, question, status, changed }) => (
+                <li key={`${packId}/${question.id}`}>
+                  <Link to={`/browse/${encodeURIComponent(packId)}/${encodeURIComponent(question.id)}`}>
+                    {previewText(question.stem) || plainText(question.leadIn)}
+                  </Link>
+                  <span className="principle-summary">
+                    {packTitle} · {STATE_LABELS[status]}
+                    {changed && ` · ${STATE_LABELS.changed.toLowerCase()}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </section>
+  );
+}

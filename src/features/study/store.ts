@@ -1,0 +1,234 @@
+import { create } from 'zustand';
+import { loadPack, loadQuestionIndex } from '../../catalog/catalog';
+import { database } from '../../db/database';
+import { describeStorageError } from '../../db/errors';
+import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer, type StudyState as StudyProgress } from '../../db/progress';
+import type { OptionLetter, Pack, Question } from '../../domain/content';
+import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
+import type { Settings, StoredSession } from '../../domain/progress';
+import { buildQueue, cardKey, type QuestionRef, type QueueItem } from '../../domain/queue';
+import { localDay } from '../../domain/dates';
+
+export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
+type Phase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'missing' | 'error';
+
+const ASK_FOR_PERSISTENCE_AFTER = 5;
+
+interface StudyState {
+  phase: Phase;
+  target: StudyMode | undefined;
+  session: StoredSession | undefined;
+  packs: Map<string, Pack>;
+  settings: Settings | undefined;
+  /** The content hash each answered question had when last answered, to notice edited questions. */
+  cardHashes: Map<string, string>;
+  selected: OptionLetter | undefined;
+  confidence: Confidence;
+  result: AnswerResult | undefined;
+  error: string | undefined;
+  open(target: StudyMode, now?: Date): Promise<void>;
+  startNew(now?: Date): Promise<void>;
+  select(letter: OptionLetter): void;
+  toggleConfidence(confidence: Exclude<Confidence, 'normal'>): void;
+  submit(now?: Date): Promise<void>;
+  next(): void;
+  undo(): Promise<void>;
+}
+
+/** The question on screen: during feedback, the one just answered; otherwise the next unanswered one. */
+export function currentQuestion(state: Pick<StudyState, 'session' | 'packs' | 'phase'>): { item: QueueItem; question: Question } | undefined {
+  const { session, packs, phase } = state;
+  if (!session) return undefined;
+  const index = phase === 'feedback' ? session.answers.length - 1 : session.answers.length;
+  const item = session.items[index];
+  const question = item && packs.get(item.packId)?.questions.find((candidate) => candidate.id === item.questionId);
+  return item && question ? { item, question } : undefined;
+}
+
+function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
+  return a?.mode === b.mode && (a.mode !== 'practice' || b.mode !== 'practice' || a.packId === b.packId);
+}
+
+async function loadPacksFor(items: readonly QueueItem[]): Promise<Map<string, Pack>> {
+  const ids = [...new Set(items.map((item) => item.packId))];
+  const packs = await Promise.all(ids.map((id) => loadPack(id)));
+  return new Map(packs.filter((pack): pack is Pack => pack !== undefined).map((pack) => [pack.id, pack]));
+}
+
+/** Builds the queue for a fresh session: every question of the pack in practice, due and new ones in study. */
+async function planSession(target: StudyMode, settings: Settings, state: StudyProgress, questions: readonly QuestionRef[], now: Date): Promise<QueueItem[]> {
+  if (target.mode === 'practice') {
+    const pack = await loadPack(target.packId);
+    return (pack?.questions ?? []).map((question) => ({ packId: target.packId, questionId: question.id, kind: 'new' }));
+  }
+  return buildQueue({
+    questions,
+    progress: state.progress,
+    limits: settings,
+    reviewedToday: state.reviewedToday,
+    introducedToday: state.introducedToday,
+    seed: now.getTime() % 2 ** 31,
+  });
+}
+
+function phaseOf(session: StoredSession): Phase {
+  if (session.items.length === 0) return 'empty';
+  return session.answers.length >= session.items.length ? 'finished' : 'question';
+}
+
+const cleanAnswer = { selected: undefined, confidence: 'normal' as Confidence, result: undefined };
+
+/**
+ * The running study session. Durable state (queue, answers) lives in IndexedDB, so a reload
+ * resumes it; this store holds what is on screen and survives a visit to a principle page.
+ */
+export const useStudy = create<StudyState>()((set, get) => ({
+  phase: 'loading',
+  target: undefined,
+  session: undefined,
+  packs: new Map(),
+  settings: undefined,
+  cardHashes: new Map(),
+  ...cleanAnswer,
+  error: undefined,
+
+  async open(target, now = new Date()) {
+    const state = get();
+    if (sameTarget(state.target, target) && state.session && state.phase !== 'error') {
+      // Keep what is on screen (feedback after a visit to a principle), unless another screen started a new session.
+      const stored = await loadSession(database());
+      if (stored?.startedAt.getTime() === state.session.startedAt.getTime()) return;
+    }
+    set({ phase: 'loading', target, session: undefined, error: undefined, ...cleanAnswer });
+    const started = performance.now();
+    try {
+      if (target.mode === 'practice' && !(await loadPack(target.packId))) {
+        set({ phase: 'missing' });
+        return;
+      }
+      const db = database();
+      // Everything a new session may need is fetched at once; a resumed one uses part of it.
+      const [settings, stored, state, questions] = await Promise.all([
+        loadSettings(db),
+        loadSession(db),
+        loadStudyState(db, now),
+        target.mode === 'study' ? loadQuestionIndex() : [],
+      ]);
+      const resumable =
+        stored &&
+        stored.mode === target.mode &&
+        (target.mode !== 'practice' || stored.packId === target.packId) &&
+        (target.mode === 'practice' || localDay(stored.startedAt) === localDay(now)) &&
+        stored.answers.length < stored.items.length;
+      const session = resumable
+        ? stored
+        : await startSession(db, {
+            mode: target.mode,
+            packId: target.mode === 'practice' ? target.packId : undefined,
+            items: await planSession(target, settings, state, questions, now),
+            startedAt: now,
+          });
+      const [packs, cardHashes] = await Promise.all([loadPacksFor(session.items), lastAnsweredHashes(db, session.items)]);
+      if (!sameTarget(get().target, target)) return;
+      const phase = phaseOf(session);
+      set({ session, packs, settings, cardHashes, phase, selected: pendingFor(currentQuestion({ session, packs, phase })?.question.id) });
+      // Read by the benchmark: how long it takes from opening the screen to a ready session.
+      performance.measure('rapport:session-ready', { start: started });
+    } catch (error) {
+      set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+
+  async startNew(now = new Date()) {
+    const { target } = get();
+    if (!target) return;
+    await endSession(database());
+    set({ session: undefined, target: undefined });
+    await get().open(target, now);
+  },
+
+  select(letter) {
+    if (get().phase !== 'question') return;
+    set({ selected: letter });
+    rememberPending(currentQuestion(get())?.question.id, letter);
+  },
+
+  toggleConfidence(confidence) {
+    if (get().phase === 'question') set((state) => ({ confidence: state.confidence === confidence ? 'normal' : confidence }));
+  },
+
+  async submit(now = new Date()) {
+    performance.mark('rapport:submit');
+    const state = get();
+    const current = currentQuestion(state);
+    if (state.phase !== 'question' || !current || !state.selected || !state.settings) return;
+    const result = gradeAnswer(current.question, state.selected, state.confidence);
+    const db = database();
+    const started = performance.now();
+    try {
+      await recordAnswer(db, {
+        packId: current.item.packId,
+        questionId: current.question.id,
+        contentHash: current.question.contentHash,
+        result,
+        confidence: state.confidence,
+        now,
+        settings: state.settings,
+      });
+    } catch (error) {
+      set({ error: describeStorageError(error) });
+      return;
+    }
+    performance.measure('rapport:answer-recorded', { start: started });
+    rememberPending(undefined, undefined);
+    const session = await loadSession(db);
+    const cardHashes = new Map(state.cardHashes).set(cardKey(current.item.packId, current.question.id), current.question.contentHash);
+    set({ session, result, cardHashes, phase: 'feedback', error: undefined });
+    void askToKeepStorage(state.settings);
+  },
+
+  next() {
+    const { session, phase } = get();
+    if (phase !== 'feedback' || !session) return;
+    performance.mark('rapport:next');
+    set({ ...cleanAnswer, phase: phaseOf(session) });
+  },
+
+  async undo() {
+    const db = database();
+    if (!(await undoLastAnswer(db))) return;
+    const session = await loadSession(db);
+    if (session) set({ session, ...cleanAnswer, phase: phaseOf(session) });
+  },
+}));
+
+const PENDING_KEY = 'rapport-pending-answer';
+
+/** The option chosen but not yet submitted, kept for this tab so a reload (say, after an upgrade) keeps it. */
+function rememberPending(questionId: string | undefined, letter: OptionLetter | undefined) {
+  try {
+    if (questionId && letter) sessionStorage.setItem(PENDING_KEY, JSON.stringify({ questionId, letter }));
+    else sessionStorage.removeItem(PENDING_KEY);
+  } catch {
+    // Storage refused: the choice is simply not kept.
+  }
+}
+
+function pendingFor(questionId: string | undefined): OptionLetter | undefined {
+  try {
+    const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { questionId: string; letter: OptionLetter } | null;
+    return pending && pending.questionId === questionId ? pending.letter : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Once the candidate has some history worth keeping, ask the browser not to evict it. */
+async function askToKeepStorage(settings: Settings): Promise<void> {
+  if (settings.persistenceRequested || typeof navigator === 'undefined' || !navigator.storage?.persist) return;
+  const db = database();
+  if ((await answerCount(db)) < ASK_FOR_PERSISTENCE_AFTER) return;
+  await navigator.storage.persist().catch(() => false);
+  const saved = await saveSettings(db, { persistenceRequested: true });
+  useStudy.setState({ settings: saved });
+}

@@ -1,0 +1,79 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { database } from '../../src/db/database';
+import { disabledPackIds } from '../../src/db/packs';
+import { buildPackFile } from '../../src/domain/content/packFile';
+import { contentFolder, questionText } from '../fixtures/content';
+import { freshStart, renderAt } from './render';
+
+beforeEach(freshStart);
+
+function jsonFile(name: string, text: string): File {
+  const file = new File([text], name, { type: 'application/json' });
+  Object.defineProperty(file, 'text', { value: async () => text });
+  return file;
+}
+
+function extraPack(questions: Record<string, string>): string {
+  const files = contentFolder(questions).map((file) => ({ ...file, path: file.path.replace('packs/demo/', 'packs/extra/'), text: file.text.replace('id: demo', 'id: extra').replace('title: Demo pack', 'title: Extra pack') }));
+  return JSON.stringify(buildPackFile({ id: 'extra', title: 'Extra pack', version: '1.0.0' }, files));
+}
+
+describe('the packs screen', () => {
+  it('lists the built-in pack and lets the candidate leave it out of study', async () => {
+    const user = userEvent.setup();
+    renderAt('/packs');
+    const card = (await screen.findByRole('heading', { name: 'Demo pack' })).closest('li') as HTMLElement;
+    expect(within(card).getByText('Built in · version 1.0.0 · 2 questions · 0 answered')).toBeInTheDocument();
+    const include = within(card).getByRole('checkbox', { name: 'Include in study sessions' });
+    expect(include).toBeChecked();
+    await user.click(include);
+    await expect.poll(async () => disabledPackIds(database())).toEqual(new Set(['demo']));
+    expect(within(card).queryByRole('button', { name: 'Remove…' })).not.toBeInTheDocument();
+  });
+
+  it('imports a valid pack file, lists it, and removes it on confirmation', async () => {
+    const user = userEvent.setup();
+    renderAt('/packs');
+    await screen.findByRole('heading', { name: 'Demo pack' });
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra.rapport.json', extraPack({ 'x-001': questionText({ id: 'x-001' }) })));
+    expect(await screen.findByText('Imported Extra pack (1 questions).')).toBeInTheDocument();
+    const card = (await screen.findByRole('heading', { name: 'Extra pack' })).closest('li') as HTMLElement;
+    expect(within(card).getByText(/^Imported · version 1.0.0/)).toBeInTheDocument();
+
+    await user.click(within(card).getByRole('button', { name: 'Remove…' }));
+    const confirm = within(card).getByRole('group', { name: 'Remove Extra pack?' });
+    expect(within(confirm).getByRole('checkbox', { name: /Also erase my answers/ })).not.toBeChecked();
+    await user.click(within(confirm).getByRole('button', { name: 'Remove pack' }));
+    await expect.poll(() => screen.queryByRole('heading', { name: 'Extra pack' })).toBeNull();
+  });
+
+  it('lists every problem of an invalid pack with its file and line, and stores nothing', async () => {
+    const user = userEvent.setup();
+    renderAt('/packs');
+    await screen.findByRole('heading', { name: 'Demo pack' });
+    const broken = extraPack({ 'x-001': questionText({ id: 'x-001', area: 'ethics' }), 'x-002': questionText({ id: 'x-002', answer: 'F' }) });
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra.rapport.json', broken));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Not imported: 2 problems to fix' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent('packs/extra/x-001.md:3:7 "area" must be one of');
+    expect(alert).toHaveTextContent('packs/extra/x-002.md:6:9 "answer": must be exactly one letter');
+    expect(await database().importedPacks.count()).toBe(0);
+  });
+});
+
+describe('the author preview', () => {
+  it('checks a question as it is typed and shows it as candidates will', async () => {
+    renderAt('/author');
+    const editor = await screen.findByRole('textbox', { name: 'Question file' });
+    expect(await screen.findByRole('group', { name: 'What should the social worker do FIRST?' })).toBeInTheDocument();
+    fireEvent.change(editor, { target: { value: questionText({ area: 'ethics' }) } });
+    expect(await screen.findByText(/"area" must be one of/)).toBeInTheDocument();
+    expect(screen.getByText('Line 3, error:')).toBeInTheDocument();
+    expect(screen.getByText('Fix the errors above to see the question.')).toBeInTheDocument();
+    fireEvent.change(editor, { target: { value: questionText() } });
+    expect(await screen.findByText('No problems found.')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Invite her to say/ })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,158 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { database } from '../../src/db/database';
+import { newCard, State } from '../../src/domain/scheduling';
+import { forgetMemory, freshStart, renderAt } from './render';
+
+
+beforeEach(freshStart);
+
+describe('home', () => {
+  it('lists the packs with their question counts and a way to practise each', async () => {
+    renderAt('/');
+    const card = (await screen.findByRole('heading', { name: 'Demo pack' })).closest('li') as HTMLElement;
+    expect(within(card).getByText('2 questions')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Practise' })).toHaveAttribute('href', '/practice/demo');
+  });
+});
+
+describe('practising a pack', () => {
+  it('shows the scenario, the lead-in as the name of the option group, and four options', async () => {
+    renderAt('/practice/demo');
+    expect(await screen.findByText(/A 30-year-old client arrives/)).toBeInTheDocument();
+    const group = screen.getByRole('group', { name: 'What should the social worker do FIRST?' });
+    expect(within(group).getAllByRole('radio')).toHaveLength(4);
+    expect(screen.getByText('Question 1 of 2')).toBeInTheDocument();
+  });
+
+  it('chooses with the number keys and submits with Enter, then explains every option', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await screen.findByRole('group');
+    await user.keyboard('1');
+    expect(screen.getByRole('radio', { name: /Start the intake forms/ })).toBeChecked();
+    await user.keyboard('{Enter}');
+
+    const verdict = await screen.findByRole('heading', { name: 'Incorrect' });
+    expect(verdict).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent('Incorrect');
+    expect(screen.getByText('You chose A. The best answer is B.')).toBeInTheDocument();
+    const rationales = within(screen.getByRole('list', { name: 'Why each option is right or wrong' })).getAllByRole('listitem');
+    expect(rationales).toHaveLength(4);
+    expect(rationales[0]).toHaveTextContent('Your answer');
+    expect(rationales[0]).toHaveTextContent('Procedure before the relationship.');
+    expect(rationales[1]).toHaveTextContent('Best answer');
+    expect(screen.getByRole('link', { name: 'Trust as the foundation' })).toHaveAttribute('href', '/principles/trust-foundation');
+    expect(screen.getByRole('radio', { name: /Invite her/ })).toBeDisabled();
+  });
+
+  it('says "Correct" for the best answer and moves on with Enter', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await user.click(await screen.findByRole('radio', { name: /Invite her to say/ }));
+    await user.click(screen.getByRole('button', { name: 'Submit answer' }));
+    expect(await screen.findByRole('heading', { name: 'Correct' })).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText(/A 70-year-old man in hospice/)).toBeInTheDocument();
+    expect(screen.getByText('Question 2 of 2')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Correct' })).not.toBeInTheDocument();
+  });
+
+  it('asks for a choice before submitting', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await user.click(await screen.findByRole('button', { name: 'Submit answer' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose an answer first.');
+    expect(screen.queryByRole('heading', { name: /Correct|Incorrect/ })).not.toBeInTheDocument();
+  });
+
+  it('accepts letter keys too, and ends with a score', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await screen.findByRole('group');
+    await user.keyboard('b{Enter}');
+    await screen.findByRole('heading', { name: 'Correct' });
+    await user.keyboard('{Enter}a{Enter}');
+    await screen.findByRole('heading', { name: 'Incorrect' });
+    await user.click(screen.getByRole('button', { name: 'Finish session' }));
+    expect(await screen.findByRole('heading', { name: 'Session complete' })).toBeInTheDocument();
+    expect(screen.getByText('You answered 1 of 2 questions correctly.')).toBeInTheDocument();
+    const studied = screen.getByRole('heading', { name: 'What you studied' }).nextElementSibling as HTMLElement;
+    expect(within(studied).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Trust as the foundation: 2 questions', 'Open communication: 1 question']);
+    expect(await screen.findByText(/^Your next review is due tomorrow/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start another session' }));
+    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+  });
+
+  it('opens a linked principle and comes back to the same feedback', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await screen.findByRole('group');
+    await user.keyboard('2{Enter}');
+    await user.click(await screen.findByRole('link', { name: 'Trust as the foundation' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Trust as the foundation' })).toBeInTheDocument();
+    expect(screen.getByText('Understanding why trust is vital in social work')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Back to the question/ }));
+    expect(await screen.findByRole('heading', { name: 'Correct' })).toBeInTheDocument();
+    expect(screen.getByText('Question 1 of 2')).toBeInTheDocument();
+  });
+
+  it('resumes at the same place after a reload, and undo takes the last answer back', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await screen.findByRole('group');
+    await user.keyboard('2{Enter}');
+    await screen.findByRole('heading', { name: 'Correct' });
+    cleanup();
+    forgetMemory();
+    renderAt('/practice/demo');
+    expect(await screen.findByText('Question 2 of 2')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo last answer' }));
+    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo last answer' })).not.toBeInTheDocument();
+  });
+
+  it('marks a right answer as a guess or as easy with G and E', async () => {
+    const user = userEvent.setup();
+    renderAt('/practice/demo');
+    await screen.findByRole('group');
+    const guess = screen.getByRole('button', { name: 'I guessed' });
+    const easy = screen.getByRole('button', { name: 'Easy' });
+    await user.keyboard('g');
+    expect(guess).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard('e');
+    expect(guess).toHaveAttribute('aria-pressed', 'false');
+    expect(easy).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard('e');
+    expect(easy).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('points out a question edited since it was last answered', async () => {
+    const db = database();
+    await db.cards.put({ ...newCard(new Date()), packId: 'demo', questionId: 'q-001', contentHash: 'older-wording', state: State.Review });
+    renderAt('/practice/demo');
+    expect(await screen.findByText('This question was edited since you last answered it.')).toBeInTheDocument();
+  });
+
+  it('says so when the pack does not exist', async () => {
+    renderAt('/practice/nope');
+    expect(await screen.findByRole('heading', { name: 'Not found' })).toBeInTheDocument();
+    expect(screen.getByText(/There is no pack at this address/)).toBeInTheDocument();
+  });
+});
+
+describe('other routes', () => {
+  it('shows a not-found page for an unknown address', async () => {
+    renderAt('/nowhere');
+    expect(await screen.findByRole('heading', { name: 'Not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the packs' })).toHaveAttribute('href', '/');
+  });
+
+  it('shows a principle page with its sources and a way home when opened directly', async () => {
+    renderAt('/principles/open-communication');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Open communication' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Sources' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /All principles/ })).toHaveAttribute('href', '/principles');
+  });
+});

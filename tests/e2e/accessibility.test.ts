@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from './browser';
+import { E2E_URL } from './config';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Each route with the heading that shows it is ready. */
+const ROUTES: [string, RegExp][] = [
+  ['/', /^Today$/],
+  ['/study', /^Study session$/],
+  ['/practice/confidentiality', /^Confidentiality and its limits$/],
+  ['/principles/rebuilding-trust', /^Rebuilding trust after a breach$/],
+  ['/packs', /^Import a pack$/],
+  ['/author', /^Checker$/],
+  ['/settings', /^Backup$/],
+  ['/exam', /^Choose a format$/],
+  ['/browse', /^Browse questions$/],
+  ['/browse/trust-alliance/ta-001', /^Explanation$/],
+  ['/principles', /^Principles$/],
+  ['/exam/history', /^Past exams$/],
+  ['/no/such/page', /^Not found$/],
+];
+
+async function violations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colorScheme) => {
+  it.each(ROUTES)('%s has no axe or Content-Security-Policy violations', async (path, ready) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const page = await context.newPage();
+    await page.goto(E2E_URL + path);
+    await page.getByRole('heading', { name: ready }).first().waitFor();
+    if (path === '/study' || path.startsWith('/practice')) {
+      await page.keyboard.press('1');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: /^(Correct|Incorrect)$/ }).waitFor();
+    }
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    if (path === '/') await screenshot(page, `home-${colorScheme}`);
+    await context.close();
+  });
+});

@@ -1,0 +1,42 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { E2E_URL } from './config';
+
+export const ARTIFACTS = 'tests/e2e/artifacts';
+
+/** Debian's Chromium, started the way this machine allows (no sandbox as root, no background network). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function openPage(browser: Browser, path = '/', width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(E2E_URL + path);
+  return page;
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+/** Saves a full-page screenshot in the artifacts; with UPDATE_SCREENSHOTS=1, README ones also go to docs/screenshots. */
+export async function screenshot(page: Page, name: string, options: { forReadme?: boolean; fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
+  if (options.forReadme && process.env.UPDATE_SCREENSHOTS) {
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(path, `docs/screenshots/${name}.png`);
+  }
+  return path;
+}

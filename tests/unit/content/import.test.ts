@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { compileContent } from '../../../src/domain/content/compile';
+import { buildPackFile, checkImport, IMPORT_LIMITS } from '../../../src/domain/content/packFile';
+import { contentFolder, principleText, questionBody, questionText } from '../../fixtures/content';
+
+const library = compileContent([{ path: 'principles/trust-foundation.md', text: principleText('trust-foundation', 'Trust as the foundation') }]).principles;
+const context = { principles: library, packIds: ['trust-alliance'] };
+
+function demoPackFile(questions: Record<string, string>, extra: { path: string; text: string }[] = []) {
+  const files = contentFolder(questions, extra);
+  return JSON.stringify(buildPackFile({ id: 'demo', title: 'Demo pack', version: '1.0.0' }, files));
+}
+
+describe('importing a pack file', () => {
+  it('accepts a valid pack, keeping the library’s copy of its principles and any new ones it brings', async () => {
+    const text = demoPackFile({ 'q-001': questionText({ principles: '[trust-foundation, group-norms]' }) }, [
+      { path: 'principles/group-norms.md', text: principleText('group-norms', 'Group norms') },
+    ]);
+    const outcome = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text }, context);
+    expect(outcome.problems.filter((item) => item.severity === 'error')).toEqual([]);
+    expect(outcome.imported?.pack).toMatchObject({ id: 'demo', version: '1.0.0' });
+    expect(outcome.imported?.pack.questions).toHaveLength(1);
+    expect(outcome.imported?.principles.map((principle) => principle.id)).toEqual(['group-norms']);
+  });
+
+  it('lists every error with its file and line, and imports nothing', async () => {
+    const text = demoPackFile({
+      'q-001': questionText({ area: 'ethics' }),
+      'q-002': questionText({ id: 'q-002', principles: '[no-such-principle]' }),
+      'q-003': questionText({ id: 'q-003' }, questionBody().replace('Engagement comes first.\n', '')),
+    });
+    const progress: number[] = [];
+    const outcome = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text }, context, (done) => progress.push(done));
+    expect(outcome.imported).toBeUndefined();
+    expect(outcome.problems.filter((item) => item.severity === 'error').map((item) => `${item.file}:${item.line}`)).toEqual([
+      'packs/demo/q-001.md:3',
+      'packs/demo/q-002.md:7',
+      'packs/demo/q-003.md:17',
+    ]);
+    // pack.yaml and three questions; the library's own principle file is skipped.
+    expect(progress.at(-1)).toBe(4);
+  });
+
+  it('refuses files that are not packs, packs from newer versions, odd paths and built-in ids', async () => {
+    const refuse = async (text: string) => (await checkImport({ kind: 'pack-file', name: 'x.json', text }, context)).problems[0]?.message;
+    expect(await refuse('{oops')).toBe('this file is not a Rapport pack: it is not valid JSON');
+    expect(await refuse('{"format":"rapport-backup"}')).toBe('this file is not a Rapport pack: it has no "format": "rapport-pack"');
+    const valid = JSON.parse(demoPackFile({ 'q-001': questionText() }));
+    expect(await refuse(JSON.stringify({ ...valid, formatVersion: 7 }))).toContain('newer version of Rapport');
+    expect(await refuse(JSON.stringify({ ...valid, files: [{ path: '../../etc/passwd', text: '' }] }))).toBe('this pack file names an unexpected file, "../../etc/passwd"');
+    expect(await refuse(JSON.stringify({ ...valid, files: 'many' }))).toContain('damaged at files');
+    const clash = demoPackFile({ 'q-001': questionText() }).replaceAll('id: demo', 'id: trust-alliance').replaceAll('packs/demo/', 'packs/trust-alliance/');
+    expect(await refuse(clash)).toBe('a built-in pack already uses the id "trust-alliance": give your pack another id');
+  });
+
+  it('refuses oversized files and odd keys with a readable message', async () => {
+    const valid = JSON.parse(demoPackFile({ 'q-001': questionText() }));
+    const huge = { ...valid, files: [...valid.files, { path: 'packs/demo/q-002.md', text: `${questionText({ id: 'q-002' })}${'x'.repeat(300_000)}` }] };
+    const outcome = await checkImport({ kind: 'pack-file', name: 'x.json', text: JSON.stringify(huge) }, context);
+    expect(outcome.problems[0]).toMatchObject({ file: 'packs/demo/q-002.md', message: expect.stringContaining('a question or principle can be at most 200 KB') });
+    const constructorKey = demoPackFile({ 'q-001': questionText({ extra: 'constructor: {prototype: {polluted: true}}' }) });
+    const refused = await checkImport({ kind: 'pack-file', name: 'x.json', text: constructorKey }, context);
+    expect(refused.imported).toBeUndefined();
+    expect(refused.problems.map((item) => item.message)).toContain('unknown field "constructor" in the front matter');
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('survives hostile JSON without touching Object.prototype', async () => {
+    const text = '{"format":"rapport-pack","formatVersion":1,"__proto__":{"polluted":true},"files":[{"path":"packs/x/pack.yaml","text":"__proto__: {polluted: true}\\nid: x"}]}';
+    const outcome = await checkImport({ kind: 'pack-file', name: 'x.json', text }, context);
+    expect(outcome.imported).toBeUndefined();
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('has limits that hold a large real pack', () => {
+    expect(IMPORT_LIMITS.questions).toBeGreaterThanOrEqual(1000);
+    expect(IMPORT_LIMITS.totalBytes).toBe(10 * 1024 * 1024);
+  });
+});
+
+describe('importing a pack’s Markdown files', () => {
+  it('places a picked folder’s files where the checker expects them', async () => {
+    const files = [
+      { name: 'my-pack/pack.yaml', text: 'id: my-pack\ntitle: Mine\nversion: 1.0.0\ndescription: D\nauthors: [Me]\n' },
+      { name: 'my-pack/q-001.md', text: questionText() },
+      { name: 'my-pack/notes.txt', text: 'ignored' },
+    ];
+    const outcome = await checkImport({ kind: 'sources', files }, context);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.imported?.files.map((file) => file.path)).toEqual(['packs/my-pack/pack.yaml', 'packs/my-pack/q-001.md']);
+  });
+
+  it('asks for pack.yaml when it is missing', async () => {
+    const outcome = await checkImport({ kind: 'sources', files: [{ name: 'q-001.md', text: questionText() }] }, context);
+    expect(outcome.problems[0]?.message).toContain('no pack.yaml among the files');
+  });
+});

@@ -1,0 +1,167 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exportBackup, restoreBackup } from '../../../src/db/backup';
+import { RapportDatabase } from '../../../src/db/database';
+import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
+import { BackupError } from '../../../src/domain/backup';
+import { gradeAnswer } from '../../../src/domain/grading';
+import { cardKey } from '../../../src/domain/queue';
+import { replay, State } from '../../../src/domain/scheduling';
+
+const NOW = new Date(2026, 10, 2, 9, 0, 0);
+const DAY = 86_400_000;
+const settings = { desiredRetention: 0.9 };
+const opened: RapportDatabase[] = [];
+let counter = 0;
+
+function freshDatabase(): RapportDatabase {
+  const db = new RapportDatabase(`test-${Date.now()}-${counter++}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+  vi.restoreAllMocks();
+});
+
+function answer(questionId: string, chosen: 'A' | 'B', now = NOW) {
+  return { packId: 'demo', questionId, contentHash: 'hash-1', result: gradeAnswer({ answer: 'A' }, chosen), confidence: 'normal' as const, now, settings };
+}
+
+async function sessionWith(db: RapportDatabase, ids: string[]) {
+  return startSession(db, { mode: 'study', items: ids.map((questionId) => ({ packId: 'demo', questionId, kind: 'new' as const })), startedAt: NOW });
+}
+
+describe('recording an answer', () => {
+  it('writes the card, the log entry and the place in the session together', async () => {
+    const db = freshDatabase();
+    await sessionWith(db, ['q1', 'q2']);
+    const { card, logId } = await recordAnswer(db, answer('q1', 'A'));
+    expect(card).toMatchObject({ packId: 'demo', questionId: 'q1', state: State.Review, reps: 1, contentHash: 'hash-1' });
+    expect(await db.cards.count()).toBe(1);
+    expect(await db.reviewLog.get(logId)).toMatchObject({ questionId: 'q1', correct: true, chosen: 'A', day: '2026-11-02', rating: 3 });
+    expect((await loadSession(db))?.answers).toEqual([{ packId: 'demo', questionId: 'q1', correct: true, logId }]);
+  });
+
+  it('writes nothing when the log write fails half way', async () => {
+    const db = freshDatabase();
+    await sessionWith(db, ['q1']);
+    vi.spyOn(db.reviewLog, 'add').mockRejectedValueOnce(new Error('disk full'));
+    await expect(recordAnswer(db, answer('q1', 'A'))).rejects.toThrow('disk full');
+    expect(await db.cards.count()).toBe(0);
+    expect(await db.reviewLog.count()).toBe(0);
+    expect((await loadSession(db))?.answers).toEqual([]);
+  });
+
+  it('counts today’s reviews and new questions for the daily limits', async () => {
+    const db = freshDatabase();
+    await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - 3 * DAY)));
+    await recordAnswer(db, answer('q1', 'B'));
+    await recordAnswer(db, answer('q2', 'A'));
+    const state = await loadStudyState(db, NOW);
+    expect(state).toMatchObject({ reviewedToday: 1, introducedToday: 1 });
+    expect([...state.progress.seen].sort()).toEqual([cardKey('demo', 'q1'), cardKey('demo', 'q2')]);
+    expect([...state.progress.due.keys()]).toEqual([]);
+  });
+});
+
+describe('undo', () => {
+  it('takes back the last answer: the log entry goes, the card and the place return', async () => {
+    const db = freshDatabase();
+    const first = await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - 5 * DAY)));
+    await sessionWith(db, ['q1', 'q2']);
+    await recordAnswer(db, answer('q1', 'B'));
+    await recordAnswer(db, answer('q2', 'A'));
+    expect(await undoLastAnswer(db)).toBe(true);
+    expect(await db.cards.get(['demo', 'q2'])).toBeUndefined();
+    expect(await undoLastAnswer(db)).toBe(true);
+    expect(await db.cards.get(['demo', 'q1'])).toEqual(first.card);
+    expect(await db.reviewLog.count()).toBe(1);
+    expect((await loadSession(db))?.answers).toEqual([]);
+    expect(await undoLastAnswer(db)).toBe(false);
+  });
+});
+
+describe('the review log', () => {
+  it('replays to the stored card state', async () => {
+    const db = freshDatabase();
+    let when = NOW;
+    for (const chosen of ['A', 'B', 'A', 'A'] as const) {
+      const { card } = await recordAnswer(db, answer('q1', chosen, when));
+      when = new Date(card.due.getTime() + 2 * 3_600_000);
+    }
+    const steps = (await historyOf(db, { packId: 'demo', questionId: 'q1' })).map((entry) => ({ grade: entry.rating as 1 | 2 | 3 | 4, review: entry.review, desiredRetention: entry.desiredRetention }));
+    const { packId: _p, questionId: _q, contentHash: _h, ...stored } = (await db.cards.get(['demo', 'q1']))!;
+    expect(replay(steps, NOW)).toEqual(stored);
+  });
+});
+
+describe('schema upgrades', () => {
+  it('upgrades a version-1 database, filing old answers under their day', async () => {
+    const name = `upgrade-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ cards: '[packId+questionId], packId, due', reviewLog: '++id, [packId+questionId], review', session: 'id', settings: 'id', importedPacks: 'id' });
+    await v1.table('reviewLog').add({ packId: 'demo', questionId: 'q1', review: new Date(2026, 0, 15, 23, 30), rating: 3, correct: true });
+    await v1.table('settings').put({ id: 'settings', desiredRetention: 0.85, newPerDay: 10, maxReviewsPerDay: 50, theme: 'dark', persistenceRequested: true });
+    v1.close();
+
+    const db = new RapportDatabase(name);
+    opened.push(db);
+    const entries = await db.reviewLog.where('day').equals('2026-01-15').toArray();
+    expect(entries).toHaveLength(1);
+    expect(await loadSettings(db)).toMatchObject({ desiredRetention: 0.85, newPerDay: 10, theme: 'dark' });
+    expect(db.verno).toBe(3);
+  });
+});
+
+describe('backup', () => {
+  it('exports everything and restores it into an empty database', async () => {
+    const source = freshDatabase();
+    await saveSettings(source, { desiredRetention: 0.93, examDate: '2027-03-01' });
+    await recordAnswer(source, answer('q1', 'A'));
+    await recordAnswer(source, answer('q2', 'B'));
+    const text = JSON.stringify(await exportBackup(source, NOW));
+
+    const target = freshDatabase();
+    expect(await restoreBackup(target, text)).toEqual({ cards: 2, reviews: 2 });
+    expect(await target.cards.toArray()).toEqual(await source.cards.toArray());
+    expect(await target.reviewLog.toArray()).toEqual(await source.reviewLog.toArray());
+    expect(await loadSettings(target)).toEqual(await loadSettings(source));
+  });
+
+  it('refuses a bad file with a reason and changes nothing', async () => {
+    const db = freshDatabase();
+    await recordAnswer(db, answer('q1', 'A'));
+    const good = await exportBackup(db, NOW);
+    const cases: [string, RegExp][] = [
+      ['not json {', /not valid JSON/],
+      ['{"format":"something-else"}', /no "format": "rapport-backup"/],
+      [JSON.stringify({ ...good, formatVersion: 9 }), /newer version of Rapport/],
+      [JSON.stringify({ ...good, cards: [{ ...good.cards[0], due: 'soon' }] }), /cards › item 1 › due/],
+      [JSON.stringify({ ...good, reviewLog: [{ ...good.reviewLog[0], __proto__: { polluted: true }, extra: 1 }] }), /reviewLog › item 1/],
+    ];
+    for (const [text, message] of cases) {
+      await expect(restoreBackup(db, text)).rejects.toThrow(BackupError);
+      await expect(restoreBackup(db, text)).rejects.toThrow(message);
+    }
+    expect(await db.cards.count()).toBe(1);
+    expect(await db.reviewLog.count()).toBe(1);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('leaves progress as it was when the restore fails while writing', async () => {
+    const db = freshDatabase();
+    await recordAnswer(db, answer('q1', 'A'));
+    const text = JSON.stringify(await exportBackup(db, NOW));
+    await recordAnswer(db, answer('q2', 'A'));
+    vi.spyOn(db.reviewLog, 'bulkPut').mockRejectedValueOnce(new Error('quota exceeded'));
+    await expect(restoreBackup(db, text)).rejects.toThrow('quota exceeded');
+    expect(await db.cards.count()).toBe(2);
+    expect(await db.reviewLog.count()).toBe(2);
+  });
+});

@@ -1,0 +1,85 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RapportDatabase } from '../../../src/db/database';
+import { recordAnswer } from '../../../src/db/progress';
+import { cardsDueBefore, tallyAnswersSince } from '../../../src/db/statistics';
+import { gradeAnswer } from '../../../src/domain/grading';
+import { dayStart, statisticsWindow } from '../../../src/domain/statistics';
+
+const NOW = new Date(2026, 10, 4, 10, 0, 0);
+const DAY = 86_400_000;
+const opened: RapportDatabase[] = [];
+let counter = 0;
+
+function freshDatabase(): RapportDatabase {
+  const db = new RapportDatabase(`statistics-${Date.now()}-${counter++}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+  vi.restoreAllMocks();
+});
+
+function answer(db: RapportDatabase, questionId: string, correct: boolean, daysAgo: number, packId = 'alpha') {
+  return recordAnswer(db, {
+    packId,
+    questionId,
+    contentHash: 'hash',
+    result: gradeAnswer({ answer: 'A' }, correct ? 'A' : 'B'),
+    confidence: 'normal',
+    now: new Date(NOW.getTime() - daysAgo * DAY),
+    settings: { desiredRetention: 0.9 },
+  });
+}
+
+describe('tallying the review log', () => {
+  it('counts the answers of the window by day and question, and a second answer to a card as a true-retention review', async () => {
+    const db = freshDatabase();
+    await answer(db, 'q1', false, 400);
+    await answer(db, 'q1', true, 9);
+    await answer(db, 'q2', true, 9, 'beta');
+    await answer(db, 'q2', false, 1, 'beta');
+    await answer(db, 'q3', true, 0);
+
+    const tally = await tallyAnswersSince(db, statisticsWindow(NOW).weeks);
+    expect(Object.fromEntries(tally.byDay)).toEqual({
+      '2026-10-26': { answers: 2, right: 2, reviews: 1, reviewsRight: 1 },
+      '2026-11-03': { answers: 1, right: 0, reviews: 1, reviewsRight: 0 },
+      '2026-11-04': { answers: 1, right: 1, reviews: 0, reviewsRight: 0 },
+    });
+    expect(Object.fromEntries(tally.byQuestion)).toEqual({
+      'alpha/q1': { answers: 1, right: 1 },
+      'beta/q2': { answers: 2, right: 1 },
+      'alpha/q3': { answers: 1, right: 1 },
+    });
+    expect([...tally.packIds].sort()).toEqual(['alpha', 'beta']);
+  });
+
+  it('reads the log a week at a time through the day index, never the whole table', async () => {
+    const db = freshDatabase();
+    await answer(db, 'q1', true, 3);
+    const whole = vi.spyOn(db.reviewLog, 'toArray');
+    const where = vi.spyOn(db.reviewLog, 'where');
+    const weeks = statisticsWindow(NOW).weeks;
+    await tallyAnswersSince(db, weeks);
+    expect(whole).not.toHaveBeenCalled();
+    expect(where.mock.calls.map(([index]) => index)).toEqual(weeks.map(() => 'day'));
+  });
+});
+
+describe('cards due soon', () => {
+  it('returns overdue cards and those due before the end, not later ones', async () => {
+    const db = freshDatabase();
+    await answer(db, 'overdue', false, 5);
+    await answer(db, 'later', true, 0);
+    await db.cards.update(['alpha', 'later'], { due: new Date(NOW.getTime() + 60 * DAY) });
+    const cards = await cardsDueBefore(db, dayStart(NOW, 30));
+    expect(cards.map((card) => card.questionId)).toEqual(['overdue']);
+  });
+});

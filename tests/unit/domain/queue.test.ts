@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildQueue, cardKey, countUnseen, indexProgress, type QuestionRef, type QueueInput } from '../../../src/domain/queue';
+import { State } from '../../../src/domain/scheduling';
+
+const NOW = new Date(2026, 10, 2, 9, 0, 0);
+const HOUR = 3_600_000;
+
+function questions(packId: string, principles: string[], perPrinciple: number): QuestionRef[] {
+  return principles.flatMap((principleId) =>
+    Array.from({ length: perPrinciple }, (_, index) => ({ packId, questionId: `${principleId}-${index + 1}`, principleId })),
+  );
+}
+
+function input(overrides: Partial<QueueInput>): QueueInput {
+  return {
+    questions: [],
+    progress: indexProgress([], NOW),
+    limits: { newPerDay: 20, maxReviewsPerDay: 200 },
+    reviewedToday: 0,
+    introducedToday: 0,
+    seed: 7,
+    ...overrides,
+  };
+}
+
+describe('building a study queue', () => {
+  it('puts due reviews first, most overdue first, then new questions', () => {
+    const all = questions('p', ['trust'], 4);
+    const cards = new Map([
+      [cardKey('p', 'trust-1'), { due: new Date(NOW.getTime() - HOUR), state: State.Review }],
+      [cardKey('p', 'trust-2'), { due: new Date(NOW.getTime() - 5 * HOUR), state: State.Review }],
+      [cardKey('p', 'trust-3'), { due: new Date(NOW.getTime() + HOUR), state: State.Review }],
+    ]);
+    expect(buildQueue(input({ questions: all, progress: indexProgress(cards, NOW) }))).toEqual([
+      { packId: 'p', questionId: 'trust-2', kind: 'review' },
+      { packId: 'p', questionId: 'trust-1', kind: 'review' },
+      { packId: 'p', questionId: 'trust-4', kind: 'new' },
+    ]);
+  });
+
+  it('keeps to what is left of the daily limits', () => {
+    const all = questions('p', ['a', 'b'], 10);
+    const cards = new Map(all.slice(0, 6).map((q) => [cardKey(q.packId, q.questionId), { due: new Date(NOW.getTime() - HOUR), state: State.Review }]));
+    const queue = buildQueue(input({ questions: all, progress: indexProgress(cards, NOW), limits: { newPerDay: 5, maxReviewsPerDay: 4 }, reviewedToday: 1, introducedToday: 2 }));
+    expect(queue.filter((item) => item.kind === 'review')).toHaveLength(3);
+    expect(queue.filter((item) => item.kind === 'new')).toHaveLength(3);
+    const spent = buildQueue(input({ questions: all, progress: indexProgress(cards, NOW), limits: { newPerDay: 5, maxReviewsPerDay: 4 }, reviewedToday: 9, introducedToday: 9 }));
+    expect(spent).toEqual([]);
+  });
+
+  it('interleaves principles and packs instead of running through one at a time', () => {
+    const all = [...questions('p1', ['a', 'b', 'c'], 3), ...questions('p2', ['a'], 3)];
+    const queue = buildQueue(input({ questions: all }));
+    expect(queue).toHaveLength(12);
+    const groups = queue.map((item) => `${item.packId}:${item.questionId.split('-')[0]}`);
+    for (let index = 1; index < groups.length; index++) expect(groups[index]).not.toBe(groups[index - 1]);
+    // Within one principle the authored order holds.
+    const a = queue.filter((item) => item.packId === 'p1' && item.questionId.startsWith('a-')).map((item) => item.questionId);
+    expect(a).toEqual(['a-1', 'a-2', 'a-3']);
+  });
+
+  it('gives the same order for the same seed, and another order for another seed', () => {
+    const all = questions('p', ['a', 'b', 'c', 'd', 'e'], 2);
+    const order = (seed: number) => buildQueue(input({ questions: all, seed })).map((item) => item.questionId).join();
+    expect(order(1)).toBe(order(1));
+    expect(new Set([1, 2, 3, 4, 5].map(order)).size).toBeGreaterThan(1);
+  });
+
+  it('leaves out cards of questions that are no longer in any enabled pack, and counts what is unseen', () => {
+    const all = questions('p', ['a'], 3);
+    const cards = new Map([
+      [cardKey('gone', 'old-1'), { due: new Date(NOW.getTime() - HOUR), state: State.Review }],
+      [cardKey('p', 'a-1'), { due: new Date(NOW.getTime() + HOUR), state: State.Review }],
+    ]);
+    expect(buildQueue(input({ questions: all, progress: indexProgress(cards, NOW) })).map((item) => item.questionId)).toEqual(['a-2', 'a-3']);
+    expect(countUnseen(all, indexProgress(cards, NOW).seen)).toBe(2);
+  });
+});
