@@ -31,6 +31,9 @@ function Layout() {
               <NavLink to="/exam">Exam</NavLink>
             </li>
             <li>
+              <NavLink to="/stats">Statistics</NavLink>
+            </li>
+            <li>
               <NavLink to="/browse">Browse</NavLink>
             </li>
             <li>
@@ -71,6 +74,7 @@ export const routes = [
       { path: '/exam/run', lazy: async () => ({ Component: (await import('../features/exam/ExamRunPage')).ExamRunPage }) },
       { path: '/exam/report/:attemptId', lazy: async () => ({ Component: (await import('../features/exam/ExamReportPage')).ExamReportPage }) },
       { path: '/exam/history', lazy: async () => ({ Component: (await import('../features/exam/ExamHistoryPage')).ExamHistoryPage }) },
+      { path: '/stats', lazy: async () => ({ Component: (await import('../features/stats/StatsPage')).StatsPage }) },
       { path: '/packs', lazy: async () => ({ Component: (await import('../features/packs/PacksPage')).PacksPage }) },
       { path: '/author', lazy: async () => ({ Component: (await import('../features/packs/AuthorPreviewPage')).AuthorPreviewPage }) },
       { path: '/browse', lazy: async () => ({ Component: (await import('../features/browse/BrowsePage')).BrowsePage }) },

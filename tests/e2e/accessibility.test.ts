@@ -29,6 +29,7 @@ const ROUTES: [string, RegExp][] = [
   ['/browse/trust-alliance/ta-001', /^Explanation$/],
   ['/principles', /^Principles$/],
   ['/exam/history', /^Past exams$/],
+  ['/stats', /^(No answers yet|Reviews per day)$/],
   ['/no/such/page', /^Not found$/],
 ];
 
