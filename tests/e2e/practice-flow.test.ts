@@ -28,11 +28,22 @@ describe('a candidate practises a pack in Chromium', () => {
 
     await page.keyboard.press('1');
     expect(await options.first().isChecked()).toBe(true);
+    // Where the question and every option sit on the page, scrolling aside.
+    const placeOfQuestion = () =>
+      page.locator('fieldset.options, fieldset.options label').evaluateAll((elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          return [Math.round(box.left), Math.round(box.top + window.scrollY), Math.round(box.width)];
+        }),
+      );
+    const before = await placeOfQuestion();
+    expect(before).toHaveLength(optionCount + 1);
     await page.keyboard.press('Enter');
 
     const verdict = page.getByRole('heading', { name: /^(Correct|Incorrect)$/ });
     await verdict.waitFor();
     expect(await verdict.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await placeOfQuestion()).toEqual(before);
     const rationales = page.getByRole('list', { name: 'Why each option is right or wrong' }).getByRole('listitem');
     expect(await rationales.count()).toBe(optionCount);
     expect(await page.getByText('Best answer', { exact: true }).count()).toBe(1);
@@ -72,10 +83,12 @@ describe('a candidate practises a pack in Chromium', () => {
     const page = await openPage(browser, '/');
     await page.getByRole('heading', { name: 'Question packs' }).waitFor();
     // Tab from the top of the page to the first Practise link.
-    for (let step = 0; step < 10; step++) {
+    let focused: string | undefined;
+    for (let step = 0; step < 30 && focused !== 'Practise'; step++) {
       await page.keyboard.press('Tab');
-      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Practise') break;
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? undefined);
     }
+    expect(focused).toBe('Practise');
     await page.keyboard.press('Enter');
     await page.getByText(/^Question 1 of/).waitFor();
     await page.keyboard.press('3');
