@@ -35,12 +35,12 @@ export function generateContent(folder: string, count: number): void {
 }
 
 /** A shareable pack file of `count` generated questions, as pack:build writes it. */
-export function generatePackFile(count: number, packId = 'imported-bench'): string {
+export function generatePackFile(count: number, packId = 'imported-bench', title = 'Imported bench pack'): string {
   const sources = questionSources();
-  const files = [{ path: `packs/${packId}/pack.yaml`, text: `id: ${packId}\ntitle: Imported bench pack\nversion: 1.0.0\ndescription: Generated.\nauthors: [Rapport bench]\n` }];
+  const files = [{ path: `packs/${packId}/pack.yaml`, text: `id: ${packId}\ntitle: ${title}\nversion: 1.0.0\ndescription: Generated.\nauthors: [Rapport bench]\n` }];
   for (let index = 0; index < count; index++) {
     const id = `${packId}-${String(index + 1).padStart(5, '0')}`;
     files.push({ path: `packs/${packId}/${id}.md`, text: generatedQuestion(sources[index % sources.length] as string, id, index) });
   }
-  return JSON.stringify({ format: 'rapport-pack', formatVersion: 1, id: packId, title: 'Imported bench pack', version: '1.0.0', files });
+  return JSON.stringify({ format: 'rapport-pack', formatVersion: 1, id: packId, title, version: '1.0.0', files });
 }

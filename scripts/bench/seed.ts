@@ -1,14 +1,23 @@
 import type { Page } from 'playwright-core';
 
+/** Pack and question ids of the generated packs: card `index` belongs to pack `index % packs`. */
+export const BENCH_PACKS = 20;
+export const benchPackId = (pack: number) => `bench-${pack}`;
+export const benchQuestionId = (pack: number, number: number) => `${benchPackId(pack)}-${String(number).padStart(5, '0')}`;
+
 /**
  * Fills the app's IndexedDB (already created by the app at its current version) with a heavy
- * user's history: `cards` cards, `reviews` log entries over the past year. Runs inside the page.
+ * user's history: `cards` cards, `reviews` log entries over the past year, on the questions of the
+ * generated packs. Runs inside the page.
  */
 export async function seedProgress(page: Page, cards: number, reviews: number, settings: { newPerDay?: number } = {}): Promise<void> {
   // tsx keeps function names with a helper the page does not have.
   await page.evaluate('globalThis.__name = (fn) => fn');
   await page.evaluate(
-    async ({ cards, reviews, settings }) => {
+    async ({ cards, reviews, settings, packs }) => {
+      // Same ids as benchQuestionId, which cannot cross into the page.
+      const packOf = (index: number) => `bench-${index % packs}`;
+      const questionOf = (index: number) => `${packOf(index)}-${String(Math.floor(index / packs) + 1).padStart(5, '0')}`;
       const request = indexedDB.open('rapport');
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
@@ -31,8 +40,8 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
       const cardRows = Array.from({ length: cards }, (_, index) => {
         const due = new Date(now + ((index % 60) - 10) * day);
         return {
-          packId: `bench-${index % 20}`,
-          questionId: `q-${index}`,
+          packId: packOf(index),
+          questionId: questionOf(index),
           contentHash: 'bench',
           due,
           stability: 5 + (index % 40),
@@ -56,8 +65,8 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
           const index = start + offset;
           const review = now - Math.floor((index / reviews) * 365) * day - day;
           return {
-            packId: `bench-${index % 20}`,
-            questionId: `q-${index % cards}`,
+            packId: packOf(index % cards),
+            questionId: questionOf(index % cards),
             day: local(review),
             chosen: 'A',
             correct: index % 4 !== 0,
@@ -81,7 +90,7 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
       }
       db.close();
     },
-    { cards, reviews, settings },
+    { cards, reviews, settings, packs: BENCH_PACKS },
   );
 }
 

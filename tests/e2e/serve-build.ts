@@ -32,6 +32,12 @@ export async function servePreview(outDir: string, port: number): Promise<() => 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    if (!server.pid) return;
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch (error) {
+      // Already gone: vitest may end the whole process tree first.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
   };
 }
