@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
-import { Link } from 'react-router';
 import type { Question } from '../domain/content';
 import type { AnswerResult } from '../domain/grading';
-import { Markdown } from './Markdown';
+import { RationalesAndPrinciples } from './RationalesAndPrinciples';
 
 interface AnswerFeedbackProps {
   question: Question;
@@ -31,33 +30,7 @@ export function AnswerFeedback({ question, result, principleTitle, onNext, nextL
       <p className="verdict-detail">
         {result.correct ? `${question.answer} is the best answer.` : `You chose ${result.chosen}. The best answer is ${question.answer}.`}
       </p>
-      <h3 id={`${id}-rationales`}>Why each option is right or wrong</h3>
-      <ol className="rationales" aria-labelledby={`${id}-rationales`}>
-        {question.options.map((option) => {
-          const isKey = option.letter === question.answer;
-          const isChosen = option.letter === result.chosen;
-          return (
-            <li key={option.letter} className={isKey ? 'rationale key' : 'rationale'}>
-              <p className="rationale-option">
-                <strong>{option.letter}.</strong> <Markdown inline source={option.text} />
-                {isKey && <span className="badge badge-key">Best answer</span>}
-                {isChosen && <span className={isKey ? 'badge badge-chosen-right' : 'badge badge-chosen-wrong'}>Your answer</span>}
-              </p>
-              <Markdown className="rationale-text" source={option.rationale} />
-            </li>
-          );
-        })}
-      </ol>
-      <h3 id={`${id}-principles`}>Principles behind this question</h3>
-      <ul className="principle-links" aria-labelledby={`${id}-principles`}>
-        {question.principles.map((id) => (
-          <li key={id}>
-            <Link to={`/principles/${id}`} state={{ fromQuestion: true }}>
-              {principleTitle(id)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <RationalesAndPrinciples question={question} chosen={result.chosen} principleTitle={principleTitle} />
       {onNext && (
         <div className="actions">
           <button type="button" className="primary" onClick={onNext}>

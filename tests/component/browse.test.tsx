@@ -1,50 +1,33 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
 import { saveImportedPack } from '../../src/db/packs';
-import { recordAnswer } from '../../src/db/progress';
 import { compileContent } from '../../src/domain/content/compile';
 import type { OptionLetter } from '../../src/domain/content';
-import { gradeAnswer } from '../../src/domain/grading';
 import { newCard, State } from '../../src/domain/scheduling';
 import { BrowsePage } from '../../src/features/browse/BrowsePage';
 import { QuestionDetailPage } from '../../src/features/browse/QuestionDetailPage';
 import { contentFolder, principleText, questionText } from '../fixtures/content';
-import { demoContent } from '../fixtures/packs';
-import { freshStart } from './render';
+import { answerDemoQuestion, freshStart, renderAt } from './render';
 
 beforeEach(freshStart);
 
-const { pack } = demoContent();
 const HOUR = 3_600_000;
 
 function renderBrowse(path: string) {
-  const router = createMemoryRouter(
+  return renderAt(
+    path,
     [
       { path: '/browse', element: <BrowsePage /> },
       { path: '/browse/:packId/:questionId', element: <QuestionDetailPage /> },
       { path: '/principles/:principleId', element: <h1>Principle page</h1> },
     ],
-    { initialEntries: [path] },
   );
-  render(<RouterProvider router={router} />);
-  return router;
 }
 
 async function answer(questionId: string, chosen: OptionLetter, hoursAgo: number) {
-  const question = pack.questions.find((item) => item.id === questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  await recordAnswer(database(), {
-    packId: 'demo',
-    questionId,
-    contentHash: question.contentHash,
-    result: gradeAnswer(question, chosen),
-    confidence: 'normal',
-    now: new Date(Date.now() - hoursAgo * HOUR),
-    settings: { desiredRetention: 0.9 },
-  });
+  await answerDemoQuestion(questionId, chosen, new Date(Date.now() - hoursAgo * HOUR));
 }
 
 /** Imports a pack "extra" of `size` questions resting on a principle of its own, "An imported idea". */

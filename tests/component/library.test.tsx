@@ -1,45 +1,28 @@
-import { render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
 import { setPackEnabled } from '../../src/db/packs';
-import { recordAnswer } from '../../src/db/progress';
 import type { OptionLetter } from '../../src/domain/content';
-import { gradeAnswer } from '../../src/domain/grading';
 import { LibraryPage } from '../../src/features/library/LibraryPage';
 import { PrinciplePage } from '../../src/features/principles/PrinciplePage';
-import { demoContent } from '../fixtures/packs';
-import { freshStart, renderAt } from './render';
+import { answerDemoQuestion, freshStart, renderAt } from './render';
 
 beforeEach(freshStart);
 
-const { pack } = demoContent();
 const HOUR = 3_600_000;
 
 function renderLibrary() {
-  const router = createMemoryRouter(
+  return renderAt(
+    '/principles',
     [
       { path: '/principles', element: <LibraryPage /> },
       { path: '/principles/:principleId', element: <PrinciplePage /> },
     ],
-    { initialEntries: ['/principles'] },
   );
-  render(<RouterProvider router={router} />);
-  return router;
 }
 
 async function answer(questionId: string, chosen: OptionLetter, hoursAgo: number) {
-  const question = pack.questions.find((item) => item.id === questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  await recordAnswer(database(), {
-    packId: 'demo',
-    questionId,
-    contentHash: question.contentHash,
-    result: gradeAnswer(question, chosen),
-    confidence: 'normal',
-    now: new Date(Date.now() - hoursAgo * HOUR),
-    settings: { desiredRetention: 0.9 },
-  });
+  await answerDemoQuestion(questionId, chosen, new Date(Date.now() - hoursAgo * HOUR));
 }
 
 async function principleItem(title: string): Promise<HTMLElement> {

@@ -1,13 +1,33 @@
 import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { routes } from '../../src/app/App';
 import { database } from '../../src/db/database';
+import { recordAnswer } from '../../src/db/progress';
+import type { OptionLetter } from '../../src/domain/content';
+import { gradeAnswer } from '../../src/domain/grading';
 import { useStudy } from '../../src/features/study/store';
+import { demoContent } from '../fixtures/packs';
 
-export function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+/** The whole app, or only the given routes, opened at `path`. */
+export function renderAt(path: string, only: RouteObject[] = routes) {
+  const router = createMemoryRouter(only, { initialEntries: [path] });
   render(<RouterProvider router={router} />);
   return router;
+}
+
+/** Records an answer to a question of the demo pack at time `at`, as the study screen does. */
+export async function answerDemoQuestion(questionId: string, chosen: OptionLetter, at: Date) {
+  const question = demoContent().pack.questions.find((item) => item.id === questionId);
+  if (!question) throw new Error(`no question ${questionId}`);
+  await recordAnswer(database(), {
+    packId: 'demo',
+    questionId,
+    contentHash: question.contentHash,
+    result: gradeAnswer(question, chosen),
+    confidence: 'normal',
+    now: at,
+    settings: { desiredRetention: 0.9 },
+  });
 }
 
 /** A new visit: nothing in memory, as after a reload. */

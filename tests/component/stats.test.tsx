@@ -1,20 +1,15 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../src/db/database';
 import { setPackEnabled } from '../../src/db/packs';
-import { recordAnswer } from '../../src/db/progress';
 import type { OptionLetter } from '../../src/domain/content';
-import { gradeAnswer } from '../../src/domain/grading';
 import { StatsPage } from '../../src/features/stats/StatsPage';
-import { demoContent } from '../fixtures/packs';
-import { freshStart } from './render';
+import { answerDemoQuestion, freshStart, renderAt } from './render';
 
 // Wednesday 4 November 2026. Only Date is faked: the database's own timers keep running.
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 const DAY = 86_400_000;
-const { pack } = demoContent();
 
 beforeEach(async () => {
   await freshStart();
@@ -26,30 +21,18 @@ afterEach(() => {
 });
 
 function renderStats() {
-  const router = createMemoryRouter(
+  return renderAt(
+    '/stats',
     [
       { path: '/stats', element: <StatsPage /> },
       { path: '/principles/:principleId', element: <p>Principle page</p> },
       { path: '/study', element: <p>Study page</p> },
     ],
-    { initialEntries: ['/stats'] },
   );
-  render(<RouterProvider router={router} />);
-  return router;
 }
 
 async function answer(questionId: string, chosen: OptionLetter, daysAgo: number) {
-  const question = pack.questions.find((item) => item.id === questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  await recordAnswer(database(), {
-    packId: 'demo',
-    questionId,
-    contentHash: question.contentHash,
-    result: gradeAnswer(question, chosen),
-    confidence: 'normal',
-    now: new Date(NOW.getTime() - daysAgo * DAY),
-    settings: { desiredRetention: 0.9 },
-  });
+  await answerDemoQuestion(questionId, chosen, new Date(NOW.getTime() - daysAgo * DAY));
 }
 
 /**

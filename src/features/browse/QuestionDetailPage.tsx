@@ -43,7 +43,7 @@ function QuestionArticle({ detail }: { detail: QuestionDetail }) {
       )}
       <p className="eyebrow">{pack.title}</p>
       <h1 id="question-heading">Question {question.id}</h1>
-      <dl className="question-facts">
+      <dl className="figures question-facts">
         <div>
           <dt>Content area</dt>
           <dd>{CONTENT_AREAS[question.area].label}</dd>

@@ -21,7 +21,7 @@ function TodayPanel({ loaded }: { loaded: Loaded<HomeData> }) {
   return (
     <section className="today" aria-labelledby="today-heading" aria-busy={!summary}>
       <h2 id="today-heading">Today</h2>
-      <dl className="today-figures">
+      <dl className="figures">
         <div>
           <dt>Due now</dt>
           <dd>{figure(summary?.dueNow)}</dd>

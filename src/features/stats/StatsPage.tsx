@@ -63,7 +63,7 @@ function Statistics({ data }: { data: StatsData }) {
     <>
       <section className="stats-overview" aria-labelledby="overview-heading">
         <h2 id="overview-heading">In {PERIOD}</h2>
-        <dl className="stats-figures">
+        <dl className="figures">
           <div>
             <dt>Reviews</dt>
             <dd>{activity.answers}</dd>

@@ -1,30 +1,14 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cardsInPacks, cardsOf } from '../../../src/db/cards';
-import { RapportDatabase } from '../../../src/db/database';
+import type { RapportDatabase } from '../../../src/db/database';
 import { latestAnswers } from '../../../src/db/mastery';
 import { recordAnswer } from '../../../src/db/progress';
+import { freshDatabase } from './freshDatabase';
 import { gradeAnswer } from '../../../src/domain/grading';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 const DAY = 86_400_000;
-const opened: RapportDatabase[] = [];
-let counter = 0;
-
-function freshDatabase(): RapportDatabase {
-  const db = new RapportDatabase(`mastery-${Date.now()}-${counter++}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-  vi.restoreAllMocks();
-});
 
 function answer(db: RapportDatabase, packId: string, questionId: string, correct: boolean, daysLater: number) {
   return recordAnswer(db, {

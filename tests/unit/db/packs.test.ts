@@ -1,25 +1,13 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RapportDatabase } from '../../../src/db/database';
+import { describe, expect, it } from 'vitest';
+import type { RapportDatabase } from '../../../src/db/database';
 import { answeredPerPack, disabledPackIds, listImportedPacks, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
 import { recordAnswer } from '../../../src/db/progress';
+import { freshDatabase } from './freshDatabase';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { demoContent } from '../../fixtures/packs';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
-const opened: RapportDatabase[] = [];
-function freshDatabase() {
-  const db = new RapportDatabase(`packs-${Date.now()}-${opened.length}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 const { pack } = demoContent();
 const imported = { pack, principles: [], files: [{ path: 'packs/demo/pack.yaml', text: 'id: demo' }] };

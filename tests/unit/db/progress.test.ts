@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
-import { RapportDatabase } from '../../../src/db/database';
+import type { RapportDatabase } from '../../../src/db/database';
 import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
 import { BackupError } from '../../../src/domain/backup';
+import { freshDatabase } from './freshDatabase';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { cardKey } from '../../../src/domain/queue';
 import { replay, State } from '../../../src/domain/scheduling';
@@ -12,22 +13,6 @@ import { replay, State } from '../../../src/domain/scheduling';
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 const DAY = 86_400_000;
 const settings = { desiredRetention: 0.9 };
-const opened: RapportDatabase[] = [];
-let counter = 0;
-
-function freshDatabase(): RapportDatabase {
-  const db = new RapportDatabase(`test-${Date.now()}-${counter++}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-  vi.restoreAllMocks();
-});
 
 function answer(questionId: string, chosen: 'A' | 'B', now = NOW) {
   return { packId: 'demo', questionId, contentHash: 'hash-1', result: gradeAnswer({ answer: 'A' }, chosen), confidence: 'normal' as const, now, settings };
@@ -110,8 +95,7 @@ describe('schema upgrades', () => {
     await v1.table('settings').put({ id: 'settings', desiredRetention: 0.85, newPerDay: 10, maxReviewsPerDay: 50, theme: 'dark', persistenceRequested: true });
     v1.close();
 
-    const db = new RapportDatabase(name);
-    opened.push(db);
+    const db = freshDatabase(name);
     const entries = await db.reviewLog.where('day').equals('2026-01-15').toArray();
     expect(entries).toHaveLength(1);
     expect(await loadSettings(db)).toMatchObject({ desiredRetention: 0.85, newPerDay: 10, theme: 'dark' });

@@ -1,30 +1,14 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RapportDatabase } from '../../../src/db/database';
+import { describe, expect, it, vi } from 'vitest';
+import type { RapportDatabase } from '../../../src/db/database';
 import { recordAnswer } from '../../../src/db/progress';
 import { cardsDueBefore, tallyAnswersSince } from '../../../src/db/statistics';
+import { freshDatabase } from './freshDatabase';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { dayStart, statisticsWindow } from '../../../src/domain/statistics';
 
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 const DAY = 86_400_000;
-const opened: RapportDatabase[] = [];
-let counter = 0;
-
-function freshDatabase(): RapportDatabase {
-  const db = new RapportDatabase(`statistics-${Date.now()}-${counter++}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-  vi.restoreAllMocks();
-});
 
 function answer(db: RapportDatabase, questionId: string, correct: boolean, daysAgo: number, packId = 'alpha') {
   return recordAnswer(db, {

@@ -1,0 +1,67 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { database } from '../../src/db/database';
+import { saveSettings } from '../../src/db/progress';
+import { answerDemoQuestion, freshStart, renderAt } from './render';
+
+beforeEach(freshStart);
+
+const HOUR = 3_600_000;
+
+/** The figure shown under a label of the Today panel, once the database has answered. */
+async function figure(label: string): Promise<string> {
+  const today = await screen.findByRole('region', { name: 'Today' });
+  await waitFor(() => expect(today).toHaveAttribute('aria-busy', 'false'));
+  const term = within(today).getByText(label, { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+describe('home', () => {
+  it('greets a first visit with nothing answered, every question new, and a way to start', async () => {
+    renderAt('/');
+    expect(screen.getByRole('heading', { level: 1, name: 'Practise for the ASWB exam' })).toBeInTheDocument();
+    expect(await figure('New available')).toBe('2');
+    expect(await figure('Due now')).toBe('0');
+    expect(await figure('Answered today')).toBe('0');
+    expect(await figure('Streak')).toBe('0 days');
+    const today = screen.getByRole('region', { name: 'Today' });
+    expect(within(today).getByRole('link', { name: 'Study now' })).toHaveAttribute('href', '/study');
+    expect(within(today).getByRole('link', { name: 'Exam' })).toHaveAttribute('href', '/exam');
+    expect(screen.getByRole('link', { name: /Practise/ })).toHaveAttribute('href', '/practice/demo');
+    expect(screen.queryByRole('region', { name: 'Where to focus' })).not.toBeInTheDocument();
+  });
+
+  it('counts today’s answers and the streak, and names the weakest principles first', async () => {
+    await answerDemoQuestion('q-001', 'A', new Date(Date.now() - 24 * HOUR));
+    await answerDemoQuestion('q-002', 'C', new Date());
+    renderAt('/');
+    expect(await figure('Answered today')).toBe('1');
+    expect(await figure('Streak')).toBe('2 days');
+    expect(await figure('New available')).toBe('0');
+    const focus = await screen.findByRole('region', { name: 'Where to focus' });
+    const items = within(focus).getAllByRole('listitem');
+    // q-001 (trust only) was missed; open communication rests on q-002 alone, answered right.
+    expect(items[0]).toHaveTextContent('Trust as the foundation: 1 of 2 questions right');
+    expect(within(items[0]!).getByRole('link')).toHaveAttribute('href', '/principles/trust-foundation');
+  });
+
+  it('counts down to the exam date with the questions not yet seen', async () => {
+    const inTenDays = new Date(Date.now() + 10 * 24 * HOUR);
+    await saveSettings(database(), { examDate: localDay(inTenDays) });
+    await answerDemoQuestion('q-001', 'B', new Date());
+    renderAt('/');
+    expect(await screen.findByText(/10 days to your exam\. 1 question you have not seen yet\./)).toBeInTheDocument();
+  });
+
+  it('says when nothing is left to study today instead of offering an empty session', async () => {
+    await answerDemoQuestion('q-001', 'B', new Date());
+    await answerDemoQuestion('q-002', 'C', new Date());
+    renderAt('/');
+    expect(await screen.findByText(/Nothing is due\. Come back later/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Study now' })).not.toBeInTheDocument();
+  });
+});
