@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileContent, formatProblem } from '../src/domain/content/compile';
-import type { CompileResult } from '../src/domain/content';
+import type { CompileResult, QuestionFacts } from '../src/domain/content';
+import { factsOf } from '../src/domain/content/facts';
 import { readContentFolder } from './read-content';
 
 const CATALOG = 'virtual:rapport/catalog';
@@ -67,10 +68,8 @@ export function rapportContent(contentDir = 'content'): Plugin {
 }
 
 /** Just enough of every question to plan a session without loading the packs: [id, first principle, hash]. */
-function questionIndex(content: CompileResult): Record<string, [string, string, string][]> {
-  return Object.fromEntries(
-    content.packs.map((pack) => [pack.id, pack.questions.map((question) => [question.id, question.principles[0] ?? '', question.contentHash])]),
-  );
+function questionIndex(content: CompileResult): Record<string, QuestionFacts[]> {
+  return Object.fromEntries(content.packs.map((pack) => [pack.id, pack.questions.map(factsOf)]));
 }
 
 function catalogModule(content: CompileResult): string {

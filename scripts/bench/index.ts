@@ -173,9 +173,14 @@ function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromium}`;
 }
 
-await bundleSizes();
-contentTooling();
+// `npm run bench -- --chromium-only` prints the in-app figures alone, for profiling; it writes nothing.
+const chromiumOnly = process.argv.includes('--chromium-only');
+if (!chromiumOnly) {
+  await bundleSizes();
+  contentTooling();
+}
 await inChromium();
+if (chromiumOnly) process.exit(0);
 await lighthouse();
 
 const table = rows.map((row) => `| ${row.measure} | ${row.value} | ${row.target ?? ''} | ${row.met === undefined ? '' : row.met ? 'met' : '**missed**'} |`).join('\n');

@@ -1,5 +1,5 @@
 import * as catalog from 'virtual:rapport/catalog';
-import type { Blueprint, Pack, PackMeta, Principle } from '../domain/content';
+import type { Blueprint, Pack, PackMeta, Principle, QuestionFacts } from '../domain/content';
 
 export interface PackSummary extends PackMeta {
   questionCount: number;
@@ -15,7 +15,7 @@ export const principleIndex = catalog.principles as PrincipleSummary[];
 export const blueprints = catalog.blueprints as Blueprint[];
 export const builtInPackLoaders = catalog.packLoaders as Record<string, () => Promise<{ default: Pack }>>;
 export const loadBuiltInPrinciples = async () => (await catalog.loadPrincipleTexts()).default as Principle[];
-export const loadBuiltInQuestionIndex = async () => (await catalog.loadQuestionIndex()).default as Record<string, [string, string, string][]>;
+export const loadBuiltInQuestionIndex = async () => (await catalog.loadQuestionIndex()).default as Record<string, QuestionFacts[]>;
 
 /** Titles of principles brought by imported packs, learnt as those packs load. */
 export const importedPrincipleTitles = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { database } from '../db/database';
-import { disabledPackIds, getImportedPack, listImportedPacks } from '../db/packs';
-import type { Pack, Principle } from '../domain/content';
+import type { StoredPack } from '../db/database';
+import { disabledPackIds, getImportedPack, importedQuestions, listImportedPacks } from '../db/packs';
+import type { ContentArea, Pack, Principle, QuestionFacts } from '../domain/content';
 import type { QuestionRef } from '../domain/queue';
 import {
   builtInPackLoaders,
@@ -8,7 +9,9 @@ import {
   importedPrincipleTitles,
   loadBuiltInPrinciples,
   loadBuiltInQuestionIndex,
+  principleIndex,
   type PackSummary,
+  type PrincipleSummary,
 } from './builtIn';
 
 export { blueprints, builtInPacks, principleIndex, principleTitle, type PackSummary, type PrincipleSummary } from './builtIn';
@@ -17,8 +20,10 @@ export interface PackListing extends PackSummary {
   source: 'built-in' | 'imported';
   enabled: boolean;
 }
-/** A question as the scheduler sees it: where it lives, what it rests on, and its wording's hash. */
+/** A question as the scheduler and the statistics see it: where it lives, what it rests on, its area and its wording's hash. */
 export interface IndexedQuestion extends QuestionRef {
+  principles: string[];
+  area: ContentArea;
   contentHash: string;
 }
 
@@ -37,7 +42,7 @@ export function loadPack(id: string): Promise<Pack | undefined> {
     pending = load
       ? load().then((module) => module.default)
       : getImportedPack(database(), id).then((stored) => {
-          if (stored) remember(stored.principles);
+          if (stored) remember(stored.listing.principles);
           return stored?.pack;
         });
     // Imported packs change; only built-in ones are cached for the whole visit.
@@ -46,13 +51,33 @@ export function loadPack(id: string): Promise<Pack | undefined> {
   return pending;
 }
 
+/**
+ * The packs of these questions, each holding only the questions asked for (all of a built-in
+ * pack): a session reads a few questions of a large imported pack, not the whole pack.
+ */
+export async function loadPacksHolding(items: readonly { packId: string; questionId: string }[]): Promise<Map<string, Pack>> {
+  const wanted = new Map<string, string[]>();
+  for (const { packId, questionId } of items) wanted.set(packId, [...(wanted.get(packId) ?? []), questionId]);
+  const db = database();
+  const packs = await Promise.all(
+    [...wanted].map(async ([packId, questionIds]): Promise<Pack | undefined> => {
+      if (isBuiltInPack(packId)) return loadPack(packId);
+      const listing = await db.importedPacks.get(packId);
+      if (!listing) return undefined;
+      remember(listing.principles);
+      return { ...listing.meta, questions: await importedQuestions(db, packId, questionIds) };
+    }),
+  );
+  return new Map(packs.filter((pack): pack is Pack => pack !== undefined).map((pack) => [pack.id, pack]));
+}
+
 export async function listPacks(): Promise<PackListing[]> {
   const db = database();
   const [imported, disabled] = await Promise.all([listImportedPacks(db), disabledPackIds(db)]);
   for (const stored of imported) remember(stored.principles);
   return [
     ...builtInPacks.map((pack) => ({ ...pack, source: 'built-in' as const, enabled: !disabled.has(pack.id) })),
-    ...imported.map(({ pack: { questions, ...meta } }) => ({ ...meta, questionCount: questions.length, source: 'imported' as const, enabled: !disabled.has(meta.id) })),
+    ...imported.map(({ meta, questions }) => ({ ...meta, questionCount: questions.length, source: 'imported' as const, enabled: !disabled.has(meta.id) })),
   ];
 }
 
@@ -73,19 +98,29 @@ export async function loadPrincipleLibrary(): Promise<Principle[]> {
   return loadBuiltInPrinciples();
 }
 
-/** Every question of the enabled packs in authored order, without its text. */
-export async function loadQuestionIndex(): Promise<IndexedQuestion[]> {
+/** Every principle: the library's, then those only imported packs bring. */
+export function withImportedPrinciples(imported: readonly StoredPack[]): PrincipleSummary[] {
+  const principles = [...principleIndex];
+  const known = new Set(principles.map((principle) => principle.id));
+  for (const { id, title, summary } of imported.flatMap((stored) => stored.principles)) {
+    // principleTitle() reads these, so links in questions of imported packs show titles.
+    importedPrincipleTitles.set(id, title);
+    if (known.has(id)) continue;
+    known.add(id);
+    principles.push({ id, title, summary });
+  }
+  return principles;
+}
+
+/** Every question of the enabled packs (or of all packs) in authored order, without its text. */
+export async function loadQuestionIndex(options: { includeDisabled?: boolean } = {}): Promise<IndexedQuestion[]> {
   const db = database();
-  const [index, imported, disabled] = await Promise.all([
-    loadBuiltInQuestionIndex(),
-    listImportedPacks(db),
-    disabledPackIds(db),
-  ]);
-  const builtIn = Object.entries(index).flatMap(([packId, rows]) =>
-    rows.map(([questionId, principleId, contentHash]) => ({ packId, questionId, principleId, contentHash })),
-  );
-  const fromImports = imported.flatMap(({ pack }) =>
-    pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, principleId: question.principles[0] ?? '', contentHash: question.contentHash })),
-  );
-  return [...builtIn, ...fromImports].filter((question) => !disabled.has(question.packId));
+  const [index, imported, disabled] = await Promise.all([loadBuiltInQuestionIndex(), listImportedPacks(db), disabledPackIds(db)]);
+  for (const stored of imported) remember(stored.principles);
+  const packs: [string, QuestionFacts[]][] = [...Object.entries(index), ...imported.map((stored): [string, QuestionFacts[]] => [stored.id, stored.questions])];
+  return packs
+    .filter(([packId]) => options.includeDisabled || !disabled.has(packId))
+    .flatMap(([packId, questions]) =>
+      questions.map(({ id, principles, area, contentHash }) => ({ packId, questionId: id, principleId: principles[0] ?? '', principles, area, contentHash })),
+    );
 }

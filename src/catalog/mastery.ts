@@ -1,8 +1,7 @@
-import type { PrincipleSummary } from './catalog';
-import { loadStudyContent } from './studyContent';
+import { loadQuestionIndex, withImportedPrinciples, type PrincipleSummary } from './catalog';
+import { listImportedPacks } from '../db/packs';
 import { cardsInPacks } from '../db/cards';
 import { database } from '../db/database';
-import { latestAnswers } from '../db/mastery';
 import { principleMastery, weakestPrinciples, type PrincipleMastery } from '../domain/mastery';
 import { cardKey } from '../domain/queue';
 import { retrievability, State } from '../domain/scheduling';
@@ -15,12 +14,14 @@ export interface LibraryData {
 
 /** Every principle with the candidate's mastery of it, and the three weakest they have studied. */
 export async function loadLibrary(now: Date): Promise<LibraryData> {
-  const { packs, principles } = await loadStudyContent();
   const db = database();
-  const packIds = packs.map((pack) => pack.id);
-  const [cards, latestCorrect] = await Promise.all([cardsInPacks(db, packIds), latestAnswers(db, packIds)]);
+  const [index, imported] = await Promise.all([loadQuestionIndex(), listImportedPacks(db)]);
+  const packIds = [...new Set(index.map((question) => question.packId))];
+  const cards = await cardsInPacks(db, packIds);
+  const latestCorrect = new Map(cards.flatMap((card) => (card.lastCorrect === undefined ? [] : [[cardKey(card.packId, card.questionId), card.lastCorrect] as const])));
   const recall = new Map(cards.filter((card) => card.state !== State.New).map((card) => [cardKey(card.packId, card.questionId), retrievability(card, now)]));
-  const questions = packs.flatMap((pack) => pack.questions.map((question) => ({ key: cardKey(pack.id, question.id), principles: question.principles })));
+  const questions = index.map((question) => ({ key: cardKey(question.packId, question.questionId), principles: question.principles }));
+  const principles = withImportedPrinciples(imported);
   const list = principleMastery({ questions, latestCorrect, retrievability: recall });
   return { principles, mastery: new Map(list.map((item) => [item.principleId, item])), weakest: weakestPrinciples(list, 3) };
 }

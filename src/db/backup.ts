@@ -1,6 +1,7 @@
 import { createBackup, parseBackup, type Backup } from '../domain/backup';
 import type { RapportDatabase } from './database';
 import { loadSettings } from './progress';
+import { newestAnswers, withNewestAnswers } from '../domain/progress';
 
 /** All progress (cards, log, settings) as one backup object; write it out with JSON.stringify. */
 export async function exportBackup(db: RapportDatabase, now: Date): Promise<Backup> {
@@ -17,9 +18,14 @@ export async function restoreBackup(db: RapportDatabase, text: string): Promise<
   const backup = parseBackup(text);
   await db.transaction('rw', db.cards, db.reviewLog, db.settings, db.session, async () => {
     await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear()]);
-    await db.cards.bulkPut(backup.cards);
+    // Rebuilt from the log, so a backup from before lastCorrect existed restores the same mastery.
+    await db.cards.bulkPut(withNewestAnswers(backup.cards, newestAnswers(oldestFirst(backup.reviewLog))));
     await db.reviewLog.bulkPut(backup.reviewLog);
     await db.settings.put({ ...backup.settings, id: 'settings' });
   });
   return { cards: backup.cards.length, reviews: backup.reviewLog.length };
+}
+
+function oldestFirst<Entry extends { id?: number | undefined; review: Date }>(log: readonly Entry[]): Entry[] {
+  return [...log].sort((a, b) => a.review.getTime() - b.review.getTime() || (a.id ?? 0) - (b.id ?? 0));
 }

@@ -2,20 +2,52 @@ import Dexie, { type Table } from 'dexie';
 import { announceVersionChange } from './versionChange';
 import { localDay } from '../domain/dates';
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
-import type { Settings, StoredCard, StoredReview, StoredSession } from '../domain/progress';
-import type { Pack, Principle, SourceFile } from '../domain/content';
+import { newestAnswers, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
+import { factsOf } from '../domain/content/facts';
 
 export interface StoredSettings extends Settings {
   id: 'settings';
 }
 
-/** A pack imported in the app: compiled, plus its sources so it can be shared again. */
+/**
+ * An imported pack as the pack list, home and the scheduler read it: no question text, so a
+ * candidate with many large packs opens the app without reading them all.
+ */
 export interface StoredPack {
+  id: string;
+  meta: PackMeta;
+  /** In authored order. */
+  questions: QuestionFacts[];
+  principles: Principle[];
+  importedAt: Date;
+}
+
+/** One question of an imported pack, read when it is studied, browsed or exported. */
+export interface StoredQuestion {
+  packId: string;
+  questionId: string;
+  question: Question;
+}
+
+/** An imported pack's source files, read only to share the pack again. */
+export interface StoredPackFiles {
+  id: string;
+  files: SourceFile[];
+}
+
+/** Imported packs as versions 1 to 3 stored them: whole, in one row. */
+interface StoredPackV3 {
   id: string;
   pack: Pack;
   principles: Principle[];
   files: SourceFile[];
   importedAt: Date;
+}
+
+export function listingOf(pack: Pack, principles: Principle[], importedAt: Date): StoredPack {
+  const { questions, ...meta } = pack;
+  return { id: pack.id, meta, questions: questions.map(factsOf), principles, importedAt };
 }
 
 /** Pack ids the candidate turned off for study. Kept apart from settings so a backup restore keeps them. */
@@ -34,6 +66,8 @@ export class RapportDatabase extends Dexie {
   session!: Table<StoredSession, string>;
   settings!: Table<StoredSettings, string>;
   importedPacks!: Table<StoredPack, string>;
+  importedQuestions!: Table<StoredQuestion, [string, string]>;
+  importedPackFiles!: Table<StoredPackFiles, string>;
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
@@ -66,6 +100,33 @@ export class RapportDatabase extends Dexie {
       exam: 'id',
       examAttempts: '++id, submittedAt',
     });
+    // Version 4 splits each imported pack into a light listing, its questions and its source files,
+    // and notes on each card whether its newest answer was right.
+    this.version(4)
+      .stores({
+        importedQuestions: '[packId+questionId], packId',
+        importedPackFiles: 'id',
+      })
+      .upgrade(async (transaction) => {
+        const log = transaction.table<StoredReview, number>('reviewLog');
+        const newest = new Map<string, boolean>();
+        // In pages by id: one read of 200,000 entries would hold them all in memory at once.
+        for (let after = 0; ; ) {
+          const page = await log.where(':id').above(after).limit(20_000).toArray();
+          if (page.length === 0) break;
+          for (const [key, correct] of newestAnswers(page)) newest.set(key, correct);
+          after = page.at(-1)?.id ?? Number.POSITIVE_INFINITY;
+        }
+        const cards = transaction.table<StoredCard>('cards');
+        await cards.bulkPut(withNewestAnswers(await cards.toArray(), newest));
+
+        const whole = (await transaction.table('importedPacks').toArray()) as StoredPackV3[];
+        for (const { pack, principles, files, importedAt } of whole) {
+          await transaction.table<StoredQuestion>('importedQuestions').bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
+          await transaction.table<StoredPackFiles>('importedPackFiles').put({ id: pack.id, files });
+          await transaction.table<StoredPack>('importedPacks').put(listingOf(pack, principles, importedAt));
+        }
+      });
   }
 }
 

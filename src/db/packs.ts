@@ -1,28 +1,52 @@
 import Dexie from 'dexie';
+import type { Pack, Question, SourceFile } from '../domain/content';
 import type { ImportedPack } from '../domain/content/packFile';
-import type { RapportDatabase, StoredPack } from './database';
+import { listingOf, type RapportDatabase, type StoredPack } from './database';
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
-  return db.transaction('rw', db.importedPacks, async () => {
-    const previous = await db.importedPacks.get(imported.pack.id);
-    await db.importedPacks.put({ id: imported.pack.id, pack: imported.pack, principles: imported.principles, files: imported.files, importedAt: now });
+  const { pack, principles, files } = imported;
+  return db.transaction('rw', db.importedPacks, db.importedQuestions, db.importedPackFiles, async () => {
+    const previous = await db.importedPacks.get(pack.id);
+    await db.importedQuestions.where('packId').equals(pack.id).delete();
+    await db.importedQuestions.bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
+    await db.importedPackFiles.put({ id: pack.id, files });
+    await db.importedPacks.put(listingOf(pack, principles, now));
     return previous;
   });
 }
 
+/** The imported packs' listings: titles, question facts and principles, no question text. */
 export async function listImportedPacks(db: RapportDatabase): Promise<StoredPack[]> {
   return db.importedPacks.toArray();
 }
 
-export async function getImportedPack(db: RapportDatabase, id: string): Promise<StoredPack | undefined> {
-  return db.importedPacks.get(id);
+/** An imported pack with all its questions, in authored order. */
+export async function getImportedPack(db: RapportDatabase, id: string): Promise<{ listing: StoredPack; pack: Pack } | undefined> {
+  return db.transaction('r', db.importedPacks, db.importedQuestions, async () => {
+    const listing = await db.importedPacks.get(id);
+    if (!listing) return undefined;
+    const questions = await importedQuestions(db, id, listing.questions.map((facts) => facts.id));
+    return { listing, pack: { ...listing.meta, questions } };
+  });
+}
+
+/** Some questions of an imported pack, in the order asked; ids it no longer has are left out. */
+export async function importedQuestions(db: RapportDatabase, packId: string, questionIds: readonly string[]): Promise<Question[]> {
+  const rows = await db.importedQuestions.bulkGet(questionIds.map((questionId) => [packId, questionId] as [string, string]));
+  return rows.flatMap((row) => (row ? [row.question] : []));
+}
+
+export async function importedPackFiles(db: RapportDatabase, id: string): Promise<SourceFile[]> {
+  return (await db.importedPackFiles.get(id))?.files ?? [];
 }
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', db.importedPacks, db.packPreferences, db.cards, db.reviewLog, async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.packPreferences, db.cards, db.reviewLog], async () => {
     await db.importedPacks.delete(id);
+    await db.importedQuestions.where('packId').equals(id).delete();
+    await db.importedPackFiles.delete(id);
     await db.packPreferences.delete(id);
     if (eraseHistory) {
       await db.cards.where('packId').equals(id).delete();

@@ -37,7 +37,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
   return db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
     const existing: Card = (await db.cards.get([packId, questionId])) ?? newCard(now);
     const scheduled = schedule(existing, result.rating, now, settings);
-    const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash };
+    const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash, lastCorrect: result.correct };
     await db.cards.put(card);
     const entry: StoredReview = {
       ...scheduled.log,
@@ -81,7 +81,7 @@ export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
         await db.cards.delete([last.packId, last.questionId]);
       } else {
         const earlier = history.length > 1 ? await db.reviewLog.get(history.filter((key) => key !== last.logId).at(-1) ?? -1) : undefined;
-        await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash });
+        await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash, lastCorrect: earlier?.correct });
       }
       await db.reviewLog.delete(last.logId);
     }

@@ -35,6 +35,7 @@ const cardSchema = z.strictObject({
   lapses: count,
   state,
   last_review: date.optional(),
+  lastCorrect: z.boolean().optional(),
 });
 
 const reviewSchema = z.strictObject({

@@ -214,7 +214,7 @@ export function dueForecast(cards: Iterable<Pick<Card, 'due' | 'state'>>, now: D
 }
 
 /** A question as the accuracy breakdown sees it. */
-export interface QuestionFacts {
+export interface GroupedQuestion {
   key: string;
   principles: readonly string[];
   area: string;
@@ -249,8 +249,8 @@ function withAccuracy(groups: Map<string, RightCount>): GroupAccuracy[] {
 }
 
 /** Accuracy of every answer, grouped by the principles and the content area of its question. */
-export function accuracyBreakdown(byQuestion: ReadonlyMap<string, RightCount>, questions: Iterable<QuestionFacts>, areaOrder: readonly string[] = []): AccuracyBreakdown {
-  const facts = new Map<string, QuestionFacts>();
+export function accuracyBreakdown(byQuestion: ReadonlyMap<string, RightCount>, questions: Iterable<GroupedQuestion>, areaOrder: readonly string[] = []): AccuracyBreakdown {
+  const facts = new Map<string, GroupedQuestion>();
   for (const question of questions) facts.set(question.key, question);
   const principles = new Map<string, RightCount>();
   const areas = new Map<string, RightCount>();

@@ -35,6 +35,9 @@ export interface Question extends Omit<QuestionFrontMatter, 'answer'> {
   file: string;
 }
 
+/** A question without its text: see facts.ts. */
+export type QuestionFacts = Pick<Question, 'id' | 'principles' | 'area' | 'contentHash'>;
+
 export interface Pack extends PackMeta {
   questions: Question[];
 }

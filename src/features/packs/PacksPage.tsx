@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../components/PageTitle';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
-import { answeredPerPack, getImportedPack, removeImportedPack, setPackEnabled } from '../../db/packs';
+import { answeredPerPack, getImportedPack, importedPackFiles, removeImportedPack, setPackEnabled } from '../../db/packs';
 import { buildPackFile } from '../../domain/content/packFile';
 import { formatProblem } from '../../domain/content/compile';
 import { importPickedFiles, type ImportReport } from './importPack';
@@ -55,9 +55,10 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
     onChange();
   };
   const exportFile = async () => {
-    const stored = await getImportedPack(database(), pack.id);
+    const db = database();
+    const [stored, files] = await Promise.all([getImportedPack(db, pack.id), importedPackFiles(db, pack.id)]);
     if (!stored) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(buildPackFile(stored.pack, stored.files))], { type: 'application/json' }));
+    const url = URL.createObjectURL(new Blob([JSON.stringify(buildPackFile(stored.pack, files))], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = `${pack.id}-${pack.version}.rapport.json`;

@@ -3,8 +3,7 @@ import { Markdown } from '../../components/Markdown';
 import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded } from '../../components/useLoaded';
-import { loadPrinciple } from '../../catalog/catalog';
-import { loadStudyContent } from '../../catalog/studyContent';
+import { loadPacksHolding, loadPrinciple, loadQuestionIndex } from '../../catalog/catalog';
 import { cardsOf } from '../../db/cards';
 import { database } from '../../db/database';
 import { plainText, previewText, STATE_LABELS } from '../../domain/browse';
@@ -63,10 +62,13 @@ interface PrincipleQuestion {
 
 /** The questions of the enabled packs that rest on this principle, with the candidate's state for each. */
 async function loadPrincipleQuestions(principleId: string, now: Date): Promise<PrincipleQuestion[]> {
-  const { packs } = await loadStudyContent();
-  const found = packs.flatMap((pack) =>
-    pack.questions.filter((question) => question.principles.includes(principleId)).map((question) => ({ pack, question })),
-  );
+  const linked = (await loadQuestionIndex()).filter((question) => question.principles.includes(principleId));
+  const packs = await loadPacksHolding(linked);
+  const found = linked.flatMap(({ packId, questionId }) => {
+    const pack = packs.get(packId);
+    const question = pack?.questions.find((candidate) => candidate.id === questionId);
+    return pack && question ? [{ pack, question }] : [];
+  });
   const cards = await cardsOf(database(), found.map(({ pack, question }) => ({ packId: pack.id, questionId: question.id })));
   return found.map(({ pack, question }) => {
     const card = cards.get(cardKey(pack.id, question.id));

@@ -1,4 +1,5 @@
-import { loadPack, loadQuestionIndex } from '../../catalog/catalog';
+import { loadQuestionIndex } from '../../catalog/catalog';
+import { disabledPackIds } from '../../db/packs';
 import { database } from '../../db/database';
 import { answerCount } from '../../db/progress';
 import { cardsDueBefore, tallyAnswersSince } from '../../db/statistics';
@@ -15,7 +16,7 @@ import {
   type AccuracyBreakdown,
   type ActivitySummary,
   type ForecastDay,
-  type QuestionFacts,
+  type GroupedQuestion,
   type StatisticsWindow,
   type WeekAccuracy,
 } from '../../domain/statistics';
@@ -33,20 +34,20 @@ export async function loadStats(now: Date): Promise<StatsData | undefined> {
   const db = database();
   if ((await answerCount(db)) === 0) return undefined;
   const window = statisticsWindow(now);
-  const [tally, studied, dueSoon] = await Promise.all([
+  const [tally, index, disabled, dueSoon] = await Promise.all([
     tallyAnswersSince(db, window.weeks),
-    loadQuestionIndex(),
+    loadQuestionIndex({ includeDisabled: true }),
+    disabledPackIds(db),
     cardsDueBefore(db, dayStart(now, FORECAST_DAYS)),
   ]);
 
-  // Principles and areas come from the packs answered in, disabled ones included: it is still the candidate's history.
-  const packs = await Promise.all([...tally.packIds].map((packId) => loadPack(packId)));
-  const questions: QuestionFacts[] = packs.flatMap((pack) =>
-    pack ? pack.questions.map((question) => ({ key: cardKey(pack.id, question.id), principles: question.principles, area: question.area })) : [],
-  );
+  // Principles and areas come from every pack answered in, disabled ones included: it is still the candidate's history.
+  const questions: GroupedQuestion[] = index
+    .filter((question) => tally.packIds.has(question.packId))
+    .map((question) => ({ key: cardKey(question.packId, question.questionId), principles: question.principles, area: question.area }));
 
   // The forecast counts what study will bring up: questions of the enabled packs, as the home screen does.
-  const enabled = new Set(studied.map((question) => cardKey(question.packId, question.questionId)));
+  const enabled = new Set(index.filter((question) => !disabled.has(question.packId)).map((question) => cardKey(question.packId, question.questionId)));
   const upcoming = dueSoon.filter((card) => enabled.has(cardKey(card.packId, card.questionId)));
 
   return {

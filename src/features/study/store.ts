@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { loadPack, loadQuestionIndex } from '../../catalog/catalog';
+import { loadPack, loadPacksHolding, loadQuestionIndex } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
 import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer, type StudyState as StudyProgress } from '../../db/progress';
@@ -47,12 +47,6 @@ export function currentQuestion(state: Pick<StudyState, 'session' | 'packs' | 'p
 
 function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
   return a?.mode === b.mode && (a.mode !== 'practice' || b.mode !== 'practice' || a.packId === b.packId);
-}
-
-async function loadPacksFor(items: readonly QueueItem[]): Promise<Map<string, Pack>> {
-  const ids = [...new Set(items.map((item) => item.packId))];
-  const packs = await Promise.all(ids.map((id) => loadPack(id)));
-  return new Map(packs.filter((pack): pack is Pack => pack !== undefined).map((pack) => [pack.id, pack]));
 }
 
 /** Builds the queue for a fresh session: every question of the pack in practice, due and new ones in study. */
@@ -128,7 +122,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
             items: await planSession(target, settings, state, questions, now),
             startedAt: now,
           });
-      const [packs, cardHashes] = await Promise.all([loadPacksFor(session.items), lastAnsweredHashes(db, session.items)]);
+      const [packs, cardHashes] = await Promise.all([loadPacksHolding(session.items), lastAnsweredHashes(db, session.items)]);
       if (!sameTarget(get().target, target)) return;
       const phase = phaseOf(session);
       set({ session, packs, settings, cardHashes, phase, selected: pendingFor(currentQuestion({ session, packs, phase })?.question.id) });

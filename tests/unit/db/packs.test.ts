@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
-import { answeredPerPack, disabledPackIds, listImportedPacks, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
+import { answeredPerPack, disabledPackIds, getImportedPack, importedPackFiles, importedQuestions, listImportedPacks, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
 import { recordAnswer } from '../../../src/db/progress';
 import { freshDatabase } from './freshDatabase';
 import { gradeAnswer } from '../../../src/domain/grading';
@@ -23,8 +23,27 @@ describe('imported packs', () => {
     const db = freshDatabase();
     expect(await saveImportedPack(db, imported, NOW)).toBeUndefined();
     const previous = await saveImportedPack(db, { ...imported, pack: { ...pack, version: '1.1.0' } }, NOW);
-    expect(previous?.pack.version).toBe('1.0.0');
-    expect((await listImportedPacks(db)).map((stored) => stored.pack.version)).toEqual(['1.1.0']);
+    expect(previous?.meta.version).toBe('1.0.0');
+    expect((await listImportedPacks(db)).map((stored) => stored.meta.version)).toEqual(['1.1.0']);
+  });
+
+  it('list without question text, and give the whole pack, or some of its questions, when asked', async () => {
+    const db = freshDatabase();
+    await saveImportedPack(db, imported, NOW);
+    const [listing] = await listImportedPacks(db);
+    expect(listing?.questions).toEqual(pack.questions.map(({ id, principles, area, contentHash }) => ({ id, principles, area, contentHash })));
+    expect(JSON.stringify(listing)).not.toContain(pack.questions[0]!.stem);
+    expect((await getImportedPack(db, pack.id))?.pack).toEqual(pack);
+    expect((await importedQuestions(db, pack.id, ['q-002', 'gone'])).map((question) => question.id)).toEqual(['q-002']);
+    expect(await importedPackFiles(db, pack.id)).toEqual(imported.files);
+  });
+
+  it('drop the questions a new version no longer has', async () => {
+    const db = freshDatabase();
+    await saveImportedPack(db, imported, NOW);
+    await saveImportedPack(db, { ...imported, pack: { ...pack, questions: pack.questions.slice(1) } }, NOW);
+    expect((await getImportedPack(db, pack.id))?.pack.questions.map((question) => question.id)).toEqual(['q-002']);
+    expect(await db.importedQuestions.count()).toBe(1);
   });
 
   it('keep the answers to their questions when removed, unless asked to erase them', async () => {
@@ -33,6 +52,8 @@ describe('imported packs', () => {
     await answerBoth(db);
     await removeImportedPack(db, pack.id, false);
     expect(await listImportedPacks(db)).toEqual([]);
+    expect(await db.importedQuestions.count()).toBe(0);
+    expect(await db.importedPackFiles.count()).toBe(0);
     expect(await db.reviewLog.count()).toBe(2);
     expect((await answeredPerPack(db, [pack.id])).get(pack.id)).toBe(2);
 

@@ -6,6 +6,8 @@ import type { RapportDatabase } from '../../../src/db/database';
 import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
+import { getImportedPack, importedPackFiles } from '../../../src/db/packs';
+import { demoContent } from '../../fixtures/packs';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { cardKey } from '../../../src/domain/queue';
 import { replay, State } from '../../../src/domain/scheduling';
@@ -81,25 +83,34 @@ describe('the review log', () => {
       when = new Date(card.due.getTime() + 2 * 3_600_000);
     }
     const steps = (await historyOf(db, { packId: 'demo', questionId: 'q1' })).map((entry) => ({ grade: entry.rating as 1 | 2 | 3 | 4, review: entry.review, desiredRetention: entry.desiredRetention }));
-    const { packId: _p, questionId: _q, contentHash: _h, ...stored } = (await db.cards.get(['demo', 'q1']))!;
+    const { packId: _p, questionId: _q, contentHash: _h, lastCorrect: _c, ...stored } = (await db.cards.get(['demo', 'q1']))!;
     expect(replay(steps, NOW)).toEqual(stored);
   });
 });
 
 describe('schema upgrades', () => {
-  it('upgrades a version-1 database, filing old answers under their day', async () => {
+  it('upgrades a version-1 database, filing old answers under their day, noting each card’s newest answer and splitting imported packs', async () => {
+    const { pack } = demoContent();
+    const files = [{ path: 'packs/demo/pack.yaml', text: 'id: demo' }];
     const name = `upgrade-${Date.now()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ cards: '[packId+questionId], packId, due', reviewLog: '++id, [packId+questionId], review', session: 'id', settings: 'id', importedPacks: 'id' });
     await v1.table('reviewLog').add({ packId: 'demo', questionId: 'q1', review: new Date(2026, 0, 15, 23, 30), rating: 3, correct: true });
+    await v1.table('reviewLog').add({ packId: 'demo', questionId: 'q1', review: new Date(2026, 0, 16, 9, 0), rating: 1, correct: false });
+    await v1.table('cards').put({ packId: 'demo', questionId: 'q1', contentHash: 'h', due: new Date(2026, 0, 17), state: 2 });
     await v1.table('settings').put({ id: 'settings', desiredRetention: 0.85, newPerDay: 10, maxReviewsPerDay: 50, theme: 'dark', persistenceRequested: true });
+    await v1.table('importedPacks').put({ id: 'demo', pack, principles: [], files, importedAt: NOW });
     v1.close();
 
     const db = freshDatabase(name);
     const entries = await db.reviewLog.where('day').equals('2026-01-15').toArray();
     expect(entries).toHaveLength(1);
+    expect((await db.cards.get(['demo', 'q1']))?.lastCorrect).toBe(false);
     expect(await loadSettings(db)).toMatchObject({ desiredRetention: 0.85, newPerDay: 10, theme: 'dark' });
-    expect(db.verno).toBe(3);
+    expect((await getImportedPack(db, 'demo'))?.pack).toEqual(pack);
+    expect(await importedPackFiles(db, 'demo')).toEqual(files);
+    expect(Object.keys((await db.importedPacks.get('demo'))!).sort()).toEqual(['id', 'importedAt', 'meta', 'principles', 'questions']);
+    expect(db.verno).toBe(4);
   });
 });
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardsInPacks, cardsOf } from '../../../src/db/cards';
 import type { RapportDatabase } from '../../../src/db/database';
-import { latestAnswers } from '../../../src/db/mastery';
-import { recordAnswer } from '../../../src/db/progress';
+import { exportBackup, restoreBackup } from '../../../src/db/backup';
+import { recordAnswer, startSession, undoLastAnswer } from '../../../src/db/progress';
 import { freshDatabase } from './freshDatabase';
 import { gradeAnswer } from '../../../src/domain/grading';
 
@@ -22,36 +22,31 @@ function answer(db: RapportDatabase, packId: string, questionId: string, correct
   });
 }
 
-describe('latest answers', () => {
-  it('keeps the newest answer to each question of the packs asked for', async () => {
+describe('the newest answer on each card', () => {
+  it('is noted with every answer, and undo puts back the one before', async () => {
     const db = freshDatabase();
     await answer(db, 'alpha', 'q1', false, 0);
     await answer(db, 'alpha', 'q2', true, 0);
-    await answer(db, 'beta', 'q1', true, 0);
     await answer(db, 'alpha', 'q1', true, 2);
-    await answer(db, 'alpha', 'q2', false, 3);
-    await answer(db, 'gamma', 'q9', true, 0);
+    expect((await db.cards.get(['alpha', 'q1']))?.lastCorrect).toBe(true);
+    expect((await db.cards.get(['alpha', 'q2']))?.lastCorrect).toBe(true);
 
-    const latest = await latestAnswers(db, ['alpha', 'beta']);
-    expect(Object.fromEntries(latest)).toEqual({ 'alpha/q1': true, 'alpha/q2': false, 'beta/q1': true });
+    await startSession(db, { mode: 'study', items: [{ packId: 'alpha', questionId: 'q1', kind: 'review' }], startedAt: NOW });
+    await answer(db, 'alpha', 'q1', true, 3);
+    expect(await undoLastAnswer(db)).toBe(true);
+    expect((await db.cards.get(['alpha', 'q1']))?.lastCorrect).toBe(true);
   });
 
-  it('reads only the newest entries, not the whole log', async () => {
-    const db = freshDatabase();
-    for (let day = 0; day < 5; day++) await answer(db, 'alpha', 'q1', day === 4, day);
-    const bulkGet = vi.spyOn(db.reviewLog, 'bulkGet');
-    const toArray = vi.spyOn(db.reviewLog, 'toArray');
-    expect(Object.fromEntries(await latestAnswers(db, ['alpha']))).toEqual({ 'alpha/q1': true });
-    expect(bulkGet).toHaveBeenCalledTimes(1);
-    expect(bulkGet.mock.calls[0]?.[0]).toHaveLength(1);
-    expect(toArray).not.toHaveBeenCalled();
-  });
+  it('is rebuilt from the log when a backup is restored, for backups made before it was kept', async () => {
+    const source = freshDatabase();
+    await answer(source, 'alpha', 'q1', true, 0);
+    await answer(source, 'alpha', 'q1', false, 1);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(source, NOW)));
+    for (const card of backup.cards) delete card.lastCorrect;
 
-  it('is empty when nothing was answered or no pack is asked for', async () => {
-    const db = freshDatabase();
-    expect((await latestAnswers(db, ['alpha'])).size).toBe(0);
-    await answer(db, 'alpha', 'q1', true, 0);
-    expect((await latestAnswers(db, [])).size).toBe(0);
+    const target = freshDatabase();
+    await restoreBackup(target, JSON.stringify(backup));
+    expect((await target.cards.get(['alpha', 'q1']))?.lastCorrect).toBe(false);
   });
 });
 
