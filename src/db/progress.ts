@@ -31,8 +31,8 @@ export interface AnswerToRecord {
   settings: Pick<Settings, 'desiredRetention' | 'examDate'>;
 }
 
-/** Schedules the card, appends to the log and moves the session on, all or nothing. */
-export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number }> {
+/** Schedules the card, appends to the log and moves the session on, all or nothing; returns all three as stored. */
+export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number; session: StoredSession | undefined }> {
   const { packId, questionId, contentHash, result, now, settings } = answer;
   return db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
     const existing: Card = (await db.cards.get([packId, questionId])) ?? newCard(now);
@@ -53,12 +53,13 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
       previousDue: existing.due,
     };
     const logId = await db.reviewLog.add(entry);
-    const session = await db.session.get('current');
+    let session = await db.session.get('current');
     const expected = session?.items[session.answers.length];
     if (session && expected?.packId === packId && expected.questionId === questionId) {
-      await db.session.put({ ...session, answers: [...session.answers, { packId, questionId, correct: result.correct, logId }] });
+      session = { ...session, answers: [...session.answers, { packId, questionId, correct: result.correct, logId }] };
+      await db.session.put(session);
     }
-    return { card, logId };
+    return { card, logId, session };
   });
 }
 

@@ -2,14 +2,11 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
-import { saveImportedPack } from '../../src/db/packs';
-import { compileContent } from '../../src/domain/content/compile';
 import type { OptionLetter } from '../../src/domain/content';
 import { newCard, State } from '../../src/domain/scheduling';
 import { BrowsePage } from '../../src/features/browse/BrowsePage';
 import { QuestionDetailPage } from '../../src/features/browse/QuestionDetailPage';
-import { contentFolder, principleText, questionText } from '../fixtures/content';
-import { answerDemoQuestion, freshStart, renderAt } from './render';
+import { answerDemoQuestion, freshStart, importExtraPack, renderAt } from './render';
 
 beforeEach(freshStart);
 
@@ -28,25 +25,6 @@ function renderBrowse(path: string) {
 
 async function answer(questionId: string, chosen: OptionLetter, hoursAgo: number) {
   await answerDemoQuestion(questionId, chosen, new Date(Date.now() - hoursAgo * HOUR));
-}
-
-/** Imports a pack "extra" of `size` questions resting on a principle of its own, "An imported idea". */
-async function importExtraPack(size: number) {
-  const questions = Object.fromEntries(
-    Array.from({ length: size }, (_, index) => {
-      const id = `x-${String(index + 1).padStart(3, '0')}`;
-      return [id, questionText({ id, principles: '[imported-idea]' })];
-    }),
-  );
-  const files = contentFolder(questions, [{ path: 'principles/imported-idea.md', text: principleText('imported-idea', 'An imported idea') }]).map((file) => ({
-    ...file,
-    path: file.path.replace('packs/demo/', 'packs/extra/'),
-    text: file.text.replace('id: demo', 'id: extra').replace('title: Demo pack', 'title: Extra pack'),
-  }));
-  const compiled = compileContent(files);
-  const extra = compiled.packs[0];
-  if (!extra) throw new Error('the extra pack did not compile');
-  await saveImportedPack(database(), { pack: extra, principles: compiled.principles.filter((item) => item.id === 'imported-idea'), files: [] }, new Date());
 }
 
 const results = () => within(screen.getByRole('list')).getAllByRole('listitem');

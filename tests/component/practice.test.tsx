@@ -1,10 +1,9 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
 import { newCard, State } from '../../src/domain/scheduling';
-import { forgetMemory, freshStart, renderAt } from './render';
-
+import { forgetMemory, freshStart, importExtraPack, renderAt } from './render';
 
 beforeEach(freshStart);
 
@@ -154,5 +153,32 @@ describe('other routes', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Open communication' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Sources' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /All principles/ })).toHaveAttribute('href', '/principles');
+  });
+});
+
+describe('a long session', () => {
+  it('goes through a 30-question pack, past the questions it loads at first, resumes after a reload, and sums it all up', async () => {
+    await importExtraPack(30);
+    const user = userEvent.setup();
+    renderAt('/practice/extra');
+    for (let number = 1; number <= 25; number++) {
+      expect(await screen.findByText(`Question ${number} of 30`)).toBeInTheDocument();
+      await user.keyboard('b{Enter}');
+      await screen.findByRole('heading', { name: 'Correct' });
+      await user.keyboard('{Enter}');
+    }
+    cleanup();
+    forgetMemory();
+    renderAt('/practice/extra');
+    for (let number = 26; number <= 30; number++) {
+      expect(await screen.findByText(`Question ${number} of 30`)).toBeInTheDocument();
+      await user.keyboard('b{Enter}');
+      await screen.findByRole('heading', { name: 'Correct' });
+      await user.keyboard('{Enter}');
+    }
+    expect(await screen.findByRole('heading', { name: 'Session complete' })).toBeInTheDocument();
+    expect(screen.getByText('You answered 30 of 30 questions correctly.')).toBeInTheDocument();
+    const studied = screen.getByRole('heading', { name: 'What you studied' }).nextElementSibling as HTMLElement;
+    await waitFor(() => expect(within(studied).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['An imported idea: 30 questions']));
   });
 });

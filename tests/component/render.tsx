@@ -7,6 +7,9 @@ import type { OptionLetter } from '../../src/domain/content';
 import { gradeAnswer } from '../../src/domain/grading';
 import { useStudy } from '../../src/features/study/store';
 import { demoContent } from '../fixtures/packs';
+import { contentFolder, principleText, questionText } from '../fixtures/content';
+import { compileContent } from '../../src/domain/content/compile';
+import { saveImportedPack } from '../../src/db/packs';
 
 /** The whole app, or only the given routes, opened at `path`. */
 export function renderAt(path: string, only: RouteObject[] = routes) {
@@ -41,4 +44,23 @@ export async function freshStart() {
   const db = database();
   await db.delete();
   await db.open();
+}
+
+/** Imports a pack "extra" of `size` questions resting on a principle of its own, "An imported idea". */
+export async function importExtraPack(size: number) {
+  const questions = Object.fromEntries(
+    Array.from({ length: size }, (_, index) => {
+      const id = `x-${String(index + 1).padStart(3, '0')}`;
+      return [id, questionText({ id, principles: '[imported-idea]' })];
+    }),
+  );
+  const files = contentFolder(questions, [{ path: 'principles/imported-idea.md', text: principleText('imported-idea', 'An imported idea') }]).map((file) => ({
+    ...file,
+    path: file.path.replace('packs/demo/', 'packs/extra/'),
+    text: file.text.replace('id: demo', 'id: extra').replace('title: Demo pack', 'title: Extra pack'),
+  }));
+  const compiled = compileContent(files);
+  const extra = compiled.packs[0];
+  if (!extra) throw new Error('the extra pack did not compile');
+  await saveImportedPack(database(), { pack: extra, principles: compiled.principles.filter((item) => item.id === 'imported-idea'), files: [] }, new Date());
 }

@@ -33,6 +33,8 @@ interface StudyState {
   submit(now?: Date): Promise<void>;
   next(): void;
   undo(): Promise<void>;
+  /** Loads the questions just ahead of the place, which a long session does not hold all at once. */
+  loadAhead(): Promise<void>;
 }
 
 /** The question on screen: during feedback, the one just answered; otherwise the next unanswered one. */
@@ -43,6 +45,30 @@ export function currentQuestion(state: Pick<StudyState, 'session' | 'packs' | 'p
   const item = session.items[index];
   const question = item && packs.get(item.packId)?.questions.find((candidate) => candidate.id === item.questionId);
   return item && question ? { item, question } : undefined;
+}
+
+/** How many questions past the place a session holds in memory: a day's 3,000 reviews are not read at once. */
+const LOOKAHEAD = 20;
+
+function holds(packs: ReadonlyMap<string, Pack>, item: Pick<QueueItem, 'packId' | 'questionId'>): boolean {
+  return packs.get(item.packId)?.questions.some((question) => question.id === item.questionId) ?? false;
+}
+
+/** The items whose questions the screen needs now: around the place, or every one for the summary. */
+function neededItems(session: StoredSession): QueueItem[] {
+  if (phaseOf(session) === 'finished') return session.items;
+  const place = session.answers.length;
+  return session.items.slice(Math.max(0, place - 1), place + LOOKAHEAD);
+}
+
+function mergePacks(held: ReadonlyMap<string, Pack>, loaded: ReadonlyMap<string, Pack>): Map<string, Pack> {
+  const merged = new Map(held);
+  for (const [id, pack] of loaded) {
+    const before = merged.get(id);
+    const known = new Set(before?.questions.map((question) => question.id));
+    merged.set(id, before ? { ...before, questions: [...before.questions, ...pack.questions.filter((question) => !known.has(question.id))] } : pack);
+  }
+  return merged;
 }
 
 function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
@@ -122,7 +148,8 @@ export const useStudy = create<StudyState>()((set, get) => ({
             items: await planSession(target, settings, state, questions, now),
             startedAt: now,
           });
-      const [packs, cardHashes] = await Promise.all([loadPacksHolding(session.items), lastAnsweredHashes(db, session.items)]);
+      const needed = neededItems(session);
+      const [packs, cardHashes] = await Promise.all([loadPacksHolding(needed), lastAnsweredHashes(db, needed)]);
       if (!sameTarget(get().target, target)) return;
       const phase = phaseOf(session);
       set({ session, packs, settings, cardHashes, phase, selected: pendingFor(currentQuestion({ session, packs, phase })?.question.id) });
@@ -159,8 +186,9 @@ export const useStudy = create<StudyState>()((set, get) => ({
     const result = gradeAnswer(current.question, state.selected, state.confidence);
     const db = database();
     const started = performance.now();
+    let session: StoredSession | undefined;
     try {
-      await recordAnswer(db, {
+      ({ session } = await recordAnswer(db, {
         packId: current.item.packId,
         questionId: current.question.id,
         contentHash: current.question.contentHash,
@@ -168,24 +196,41 @@ export const useStudy = create<StudyState>()((set, get) => ({
         confidence: state.confidence,
         now,
         settings: state.settings,
-      });
+      }));
     } catch (error) {
       set({ error: describeStorageError(error) });
       return;
     }
     performance.measure('rapport:answer-recorded', { start: started });
     rememberPending(undefined, undefined);
-    const session = await loadSession(db);
     const cardHashes = new Map(state.cardHashes).set(cardKey(current.item.packId, current.question.id), current.question.contentHash);
     set({ session, result, cardHashes, phase: 'feedback', error: undefined });
     void askToKeepStorage(state.settings);
   },
 
   next() {
-    const { session, phase } = get();
+    const { session, phase, packs } = get();
     if (phase !== 'feedback' || !session) return;
     performance.mark('rapport:next');
-    set({ ...cleanAnswer, phase: phaseOf(session) });
+    const upcoming = session.items[session.answers.length];
+    const advance = () => set({ ...cleanAnswer, phase: phaseOf(session) });
+    if (upcoming && !holds(packs, upcoming)) {
+      // Only when answers outran the loading ahead: wait for the question rather than show none.
+      void get().loadAhead().then(advance);
+      return;
+    }
+    advance();
+    void get().loadAhead();
+  },
+
+  async loadAhead() {
+    const { session, packs } = get();
+    if (!session) return;
+    const missing = neededItems(session).filter((item) => !holds(packs, item));
+    if (missing.length === 0) return;
+    const [loaded, hashes] = await Promise.all([loadPacksHolding(missing), lastAnsweredHashes(database(), missing)]);
+    if (get().session?.startedAt.getTime() !== session.startedAt.getTime()) return;
+    set((state) => ({ packs: mergePacks(state.packs, loaded), cardHashes: new Map([...hashes, ...state.cardHashes]) }));
   },
 
   async undo() {
@@ -193,6 +238,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
     if (!(await undoLastAnswer(db))) return;
     const session = await loadSession(db);
     if (session) set({ session, ...cleanAnswer, phase: phaseOf(session) });
+    void get().loadAhead();
   },
 }));
 
