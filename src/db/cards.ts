@@ -4,8 +4,8 @@ import type { RapportDatabase } from './database';
 
 /** The cards of these packs, read through the packId index. */
 export async function cardsInPacks(db: RapportDatabase, packIds: readonly string[]): Promise<StoredCard[]> {
-  if (packIds.length === 0) return [];
-  return db.cards.where('packId').anyOf([...packIds]).toArray();
+  // One range read per pack: anyOf() walks a cursor, ten times slower over 20,000 cards.
+  return db.transaction('r', db.cards, async () => (await Promise.all([...new Set(packIds)].map((packId) => db.cards.where('packId').equals(packId).toArray()))).flat());
 }
 
 /** The cards of these questions, where they exist. */

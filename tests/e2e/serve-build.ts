@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { E2E_PORT } from './config';
 
 /** Serves the production build with `vite preview` for the browser tests, building it first if needed. */
@@ -23,12 +24,13 @@ export async function servePreview(outDir: string, port: number): Promise<() => 
   server.stderr?.on('data', (chunk) => (output += String(chunk)));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited (is another server on port ${port}?):\n${output}`);
     try {
-      if ((await fetch(url)).ok) break;
+      // Only our own server counts: a stale one left on the port would serve an old build.
+      if (stripVTControlCharacters(output).includes(`:${port}/`) && (await fetch(url)).ok) break;
     } catch {
       // not listening yet
     }
-    if (server.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return () => {

@@ -3,10 +3,12 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded, type Loaded } from '../../components/useLoaded';
 import { builtInPacks, principleIndex, principleTitle } from '../../catalog/builtIn';
+import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
 
 // The database and the scheduler load after the first paint, keeping them out of the first download.
 const loadHome = async (): Promise<HomeData> => (await import('./todaySummary')).loadHomeData();
+const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -61,6 +63,25 @@ function TodayPanel({ loaded }: { loaded: Loaded<HomeData> }) {
   );
 }
 
+/** Mounted once the figures are on screen, so reading every card does not hold them up. */
+function WeakestPrinciples() {
+  const weakest = useLoaded('home-weakest', loadWeakest);
+  if (weakest.status !== 'ready' || weakest.value.length === 0) return null;
+  return (
+    <section aria-labelledby="weakest-heading" className="weakest">
+      <h2 id="weakest-heading">Where to focus</h2>
+      <p>The principles you have studied and know least well so far:</p>
+      <ol>
+        {weakest.value.map((item) => (
+          <li key={item.principleId}>
+            <Link to={`/principles/${item.principleId}`}>{principleTitle(item.principleId)}</Link>: {item.right} of {item.questions} questions right
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function HomePage() {
   usePageTitle('Home');
   const loaded = useLoaded('home', loadHome);
@@ -98,19 +119,7 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      {loaded.status === 'ready' && loaded.value.weakest.length > 0 && (
-        <section aria-labelledby="weakest-heading" className="weakest">
-          <h2 id="weakest-heading">Where to focus</h2>
-          <p>The principles you have studied and know least well so far:</p>
-          <ol>
-            {loaded.value.weakest.map((item) => (
-              <li key={item.principleId}>
-                <Link to={`/principles/${item.principleId}`}>{principleTitle(item.principleId)}</Link>: {item.right} of {item.questions} questions right
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {loaded.status === 'ready' && <WeakestPrinciples />}
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles</h2>
         <p>

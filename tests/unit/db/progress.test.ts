@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
 import type { RapportDatabase } from '../../../src/db/database';
-import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
+import { historyOf, loadSession, loadSettings, loadStudyState, recentStudyDays, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
 import { getImportedPack, importedPackFiles } from '../../../src/db/packs';
@@ -11,6 +11,7 @@ import { demoContent } from '../../fixtures/packs';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { cardKey } from '../../../src/domain/queue';
 import { replay, State } from '../../../src/domain/scheduling';
+import { localDay } from '../../../src/domain/dates';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 const DAY = 86_400_000;
@@ -54,6 +55,21 @@ describe('recording an answer', () => {
     expect(state).toMatchObject({ reviewedToday: 1, introducedToday: 1 });
     expect([...state.progress.seen].sort()).toEqual([cardKey('demo', 'q1'), cardKey('demo', 'q2')]);
     expect([...state.progress.due.keys()]).toEqual([]);
+  });
+
+  it('finds the run of study days that a streak counts, across a month boundary, stopping at the first gap', async () => {
+    const db = freshDatabase();
+    // 40 days in a row up to yesterday, then a gap, then older days that no longer count.
+    for (const daysAgo of [43, 42]) await recordAnswer(db, answer('q2', 'A', new Date(NOW.getTime() - daysAgo * DAY)));
+    for (let daysAgo = 40; daysAgo >= 1; daysAgo--) await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - daysAgo * DAY)));
+    const days = await recentStudyDays(db, NOW);
+    expect(days).toHaveLength(40);
+    expect(days[0]).toBe(localDay(new Date(NOW.getTime() - DAY)));
+    expect(days.at(-1)).toBe(localDay(new Date(NOW.getTime() - 40 * DAY)));
+
+    await recordAnswer(db, answer('q1', 'A', NOW));
+    expect(await recentStudyDays(db, NOW)).toHaveLength(41);
+    expect(await recentStudyDays(db, new Date(NOW.getTime() + 2 * DAY))).toEqual([]);
   });
 });
 
