@@ -71,10 +71,22 @@ export async function loadPacksHolding(items: readonly { packId: string; questio
   return new Map(packs.filter((pack): pack is Pack => pack !== undefined).map((pack) => [pack.id, pack]));
 }
 
-export async function listPacks(): Promise<PackListing[]> {
+/** The imported packs' listings and the packs turned off: what the pack list and the question index both start from. */
+export interface ImportedCatalog {
+  imported: StoredPack[];
+  disabled: Set<string>;
+}
+
+export async function readImportedCatalog(): Promise<ImportedCatalog> {
   const db = database();
   const [imported, disabled] = await Promise.all([listImportedPacks(db), disabledPackIds(db)]);
   for (const stored of imported) remember(stored.principles);
+  return { imported, disabled };
+}
+
+/** Every pack, built-in first; pass a catalog already read to avoid reading it twice. */
+export async function listPacks(from?: Promise<ImportedCatalog>): Promise<PackListing[]> {
+  const { imported, disabled } = await (from ?? readImportedCatalog());
   return [
     ...builtInPacks.map((pack) => ({ ...pack, source: 'built-in' as const, enabled: !disabled.has(pack.id) })),
     ...imported.map(({ meta, questions }) => ({ ...meta, questionCount: questions.length, source: 'imported' as const, enabled: !disabled.has(meta.id) })),
@@ -113,10 +125,8 @@ export function withImportedPrinciples(imported: readonly StoredPack[]): Princip
 }
 
 /** Every question of the enabled packs (or of all packs) in authored order, without its text. */
-export async function loadQuestionIndex(options: { includeDisabled?: boolean } = {}): Promise<IndexedQuestion[]> {
-  const db = database();
-  const [index, imported, disabled] = await Promise.all([loadBuiltInQuestionIndex(), listImportedPacks(db), disabledPackIds(db)]);
-  for (const stored of imported) remember(stored.principles);
+export async function loadQuestionIndex(options: { includeDisabled?: boolean } = {}, from?: Promise<ImportedCatalog>): Promise<IndexedQuestion[]> {
+  const [index, { imported, disabled }] = await Promise.all([loadBuiltInQuestionIndex(), from ?? readImportedCatalog()]);
   const packs: [string, QuestionFacts[]][] = [...Object.entries(index), ...imported.map((stored): [string, QuestionFacts[]] => [stored.id, stored.questions])];
   return packs
     .filter(([packId]) => options.includeDisabled || !disabled.has(packId))

@@ -1,5 +1,4 @@
-import { loadQuestionIndex, withImportedPrinciples, type PrincipleSummary } from './catalog';
-import { listImportedPacks } from '../db/packs';
+import { loadQuestionIndex, readImportedCatalog, withImportedPrinciples, type PrincipleSummary } from './catalog';
 import { cardsInPacks } from '../db/cards';
 import { database } from '../db/database';
 import { principleMastery, weakestPrinciples, type PrincipleMastery } from '../domain/mastery';
@@ -15,7 +14,8 @@ export interface LibraryData {
 /** Every principle with the candidate's mastery of it, and the three weakest they have studied. */
 export async function loadLibrary(now: Date): Promise<LibraryData> {
   const db = database();
-  const [index, imported] = await Promise.all([loadQuestionIndex(), listImportedPacks(db)]);
+  const catalog = readImportedCatalog();
+  const [index, { imported }] = await Promise.all([loadQuestionIndex({}, catalog), catalog]);
   const packIds = [...new Set(index.map((question) => question.packId))];
   const cards = await cardsInPacks(db, packIds);
   const latestCorrect = new Map(cards.flatMap((card) => (card.lastCorrect === undefined ? [] : [[cardKey(card.packId, card.questionId), card.lastCorrect] as const])));

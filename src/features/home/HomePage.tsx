@@ -6,9 +6,11 @@ import { builtInPacks, principleIndex, principleTitle } from '../../catalog/buil
 import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
 
-// The database and the scheduler load after the first paint, keeping them out of the first download.
-const loadHome = async (): Promise<HomeData> => (await import('./todaySummary')).loadHomeData();
-const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
+// The database and the scheduler stay out of the first download, but start loading as the app
+// starts, alongside the first render rather than after it.
+const homeData = import('./todaySummary');
+const loadHome = async (): Promise<HomeData> => (await homeData).loadHomeData();
+const loadWeakest = async (): Promise<PrincipleMastery[]> => (await homeData).loadWeakest();
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,4 +1,4 @@
-import { listPacks, loadQuestionIndex, type PackListing } from '../../catalog/catalog';
+import { listPacks, loadQuestionIndex, readImportedCatalog, type PackListing } from '../../catalog/catalog';
 import { loadLibrary } from '../../catalog/mastery';
 import type { PrincipleMastery } from '../../domain/mastery';
 import { database } from '../../db/database';
@@ -13,12 +13,13 @@ export interface HomeData {
 /** Everything home shows from the database, loaded after the first paint. */
 export async function loadHomeData(now = new Date()): Promise<HomeData> {
   const db = database();
+  const catalog = readImportedCatalog();
   const [questions, state, settings, days, packs] = await Promise.all([
-    loadQuestionIndex(),
+    loadQuestionIndex({}, catalog),
     loadStudyState(db, now),
     loadSettings(db),
     recentStudyDays(db, now),
-    listPacks(),
+    listPacks(catalog),
   ]);
   const summary = summarizeToday({ questions, progress: state.progress, settings, reviewedToday: state.reviewedToday, introducedToday: state.introducedToday, studyDays: days, now });
   return { summary, packs };
