@@ -6,11 +6,10 @@ import { builtInPacks, principleIndex, principleTitle } from '../../catalog/buil
 import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
 
-// The database and the scheduler stay out of the first download, but start loading as the app
-// starts, alongside the first render rather than after it.
-const homeData = import('./todaySummary');
-const loadHome = async (): Promise<HomeData> => (await homeData).loadHomeData();
-const loadWeakest = async (): Promise<PrincipleMastery[]> => (await homeData).loadWeakest();
+// The database and the scheduler load after the first paint, keeping them out of the first download.
+// (Starting this import with the app instead saved 30 ms here but cost 0.7 s of Lighthouse's LCP.)
+const loadHome = async (): Promise<HomeData> => (await import('./todaySummary')).loadHomeData();
+const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
