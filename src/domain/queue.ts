@@ -44,7 +44,15 @@ export interface QueueInput {
   reviewedToday: number;
   introducedToday: number;
   seed: number;
+  /** At most this many items: the rest of the day's reviews and new questions wait for the next session. */
+  maxItems?: number;
 }
+
+/**
+ * A session's length at most. Candidates study in short sittings, and a session's every answer
+ * rewrites its queue: a day of 3,000 due reviews comes as sessions of this size, most overdue first.
+ */
+export const SESSION_MAX_ITEMS = 200;
 
 export function cardKey(packId: string, questionId: string): string {
   return `${packId}/${questionId}`;
@@ -66,8 +74,9 @@ export function buildQueue(input: QueueInput): QueueItem[] {
     else if (!progress.seen.has(key)) unseen.push(question);
   }
   due.sort((a, b) => a.due - b.due);
-  const reviewRoom = Math.max(0, limits.maxReviewsPerDay - input.reviewedToday);
-  const newRoom = Math.max(0, limits.newPerDay - input.introducedToday);
+  const maxItems = input.maxItems ?? Number.POSITIVE_INFINITY;
+  const reviewRoom = Math.min(maxItems, Math.max(0, limits.maxReviewsPerDay - input.reviewedToday));
+  const newRoom = Math.min(maxItems - Math.min(reviewRoom, due.length), Math.max(0, limits.newPerDay - input.introducedToday));
   const random = seededRandom(input.seed);
   return [
     ...interleave(due.slice(0, reviewRoom), random).map((item) => toItem(item, 'review')),

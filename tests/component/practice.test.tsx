@@ -1,8 +1,12 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
+import { SESSION_MAX_ITEMS } from '../../src/domain/queue';
 import { newCard, State } from '../../src/domain/scheduling';
+import { SessionView } from '../../src/features/study/SessionView';
+import { useStudy } from '../../src/features/study/store';
 import { forgetMemory, freshStart, importExtraPack, renderAt } from './render';
 
 beforeEach(freshStart);
@@ -180,5 +184,21 @@ describe('a long session', () => {
     expect(screen.getByText('You answered 30 of 30 questions correctly.')).toBeInTheDocument();
     const studied = screen.getByRole('heading', { name: 'What you studied' }).nextElementSibling as HTMLElement;
     await waitFor(() => expect(within(studied).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['An imported idea: 30 questions']));
+  });
+});
+
+describe('a study day longer than one session', () => {
+  it('says more questions are ready when a session stops at its length, instead of naming a later review', async () => {
+    const items = Array.from({ length: SESSION_MAX_ITEMS }, (_, index) => ({ packId: 'demo', questionId: index % 2 ? 'q-001' : 'q-002', kind: 'review' as const }));
+    const answers = items.map((item, index) => ({ ...item, correct: true, logId: index + 1 }));
+    useStudy.setState({ phase: 'finished', target: { mode: 'study' }, session: { id: 'current', mode: 'study', items, answers, startedAt: new Date() } });
+    render(
+      <MemoryRouter>
+        <SessionView title="Study session" />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('heading', { name: 'Session complete' })).toBeInTheDocument();
+    expect(screen.getByText(`Sessions stop at ${SESSION_MAX_ITEMS} questions, and more are ready today: take a break, then start another session.`)).toBeInTheDocument();
+    expect(screen.queryByText(/Your next review is due/)).not.toBeInTheDocument();
   });
 });

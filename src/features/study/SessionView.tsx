@@ -10,7 +10,7 @@ import { nextDue } from '../../db/progress';
 import type { Pack } from '../../domain/content';
 import { daysUntil, localDay } from '../../domain/dates';
 import { isChanged, type SessionAnswer } from '../../domain/progress';
-import { cardKey } from '../../domain/queue';
+import { cardKey, SESSION_MAX_ITEMS } from '../../domain/queue';
 import { currentQuestion, useStudy } from './store';
 
 const SHORTCUT_TARGETS = 'a, button, textarea, select, input[type="text"], input[type="search"], input[type="date"], input[type="number"]';
@@ -145,7 +145,11 @@ export function SessionView({ title }: { title: string }) {
             </ul>
           </>
         )}
-        <NextReview sessionStart={session.startedAt} />
+        {session.mode === 'study' && session.items.length >= SESSION_MAX_ITEMS ? (
+          <p>Sessions stop at {SESSION_MAX_ITEMS} questions, and more are ready today: take a break, then start another session.</p>
+        ) : (
+          <NextReview sessionStart={session.startedAt} />
+        )}
         <div className="actions">
           <button type="button" className="primary" onClick={() => void study.startNew()}>
             Start another session

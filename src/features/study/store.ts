@@ -6,7 +6,7 @@ import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings,
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { buildQueue, cardKey, type QuestionRef, type QueueItem } from '../../domain/queue';
+import { buildQueue, cardKey, SESSION_MAX_ITEMS, type QuestionRef, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
 
 export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
@@ -88,6 +88,7 @@ async function planSession(target: StudyMode, settings: Settings, state: StudyPr
     reviewedToday: state.reviewedToday,
     introducedToday: state.introducedToday,
     seed: now.getTime() % 2 ** 31,
+    maxItems: SESSION_MAX_ITEMS,
   });
 }
 

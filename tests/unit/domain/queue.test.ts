@@ -48,6 +48,21 @@ describe('building a study queue', () => {
     expect(spent).toEqual([]);
   });
 
+  it('keeps a session to its length, the most overdue reviews first, and new questions only where room is left', () => {
+    const all = questions('p', ['a', 'b'], 10);
+    const cards = new Map(
+      all.slice(0, 6).map((q, index) => [cardKey(q.packId, q.questionId), { due: new Date(NOW.getTime() - (index + 1) * HOUR), state: State.Review }]),
+    );
+    const short = buildQueue(input({ questions: all, progress: indexProgress(cards, NOW), maxItems: 4 }));
+    expect(short).toHaveLength(4);
+    expect(short.every((item) => item.kind === 'review')).toBe(true);
+    // The four most overdue: a-3 (3 h) to a-6 (6 h).
+    expect(short.map((item) => item.questionId).sort()).toEqual(['a-3', 'a-4', 'a-5', 'a-6']);
+    const roomy = buildQueue(input({ questions: all, progress: indexProgress(cards, NOW), maxItems: 9 }));
+    expect(roomy.filter((item) => item.kind === 'review')).toHaveLength(6);
+    expect(roomy.filter((item) => item.kind === 'new')).toHaveLength(3);
+  });
+
   it('interleaves principles and packs instead of running through one at a time', () => {
     const all = [...questions('p1', ['a', 'b', 'c'], 3), ...questions('p2', ['a'], 3)];
     const queue = buildQueue(input({ questions: all }));
