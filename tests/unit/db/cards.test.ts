@@ -3,23 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { cardsInPacks, cardsOf } from '../../../src/db/cards';
 import type { RapportDatabase } from '../../../src/db/database';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
-import { recordAnswer, startSession, undoLastAnswer } from '../../../src/db/progress';
-import { freshDatabase } from './freshDatabase';
-import { gradeAnswer } from '../../../src/domain/grading';
+import { startSession, undoLastAnswer } from '../../../src/db/progress';
+import { freshDatabase, recordRightOrWrong } from './freshDatabase';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 const DAY = 86_400_000;
 
 function answer(db: RapportDatabase, packId: string, questionId: string, correct: boolean, daysLater: number) {
-  return recordAnswer(db, {
-    packId,
-    questionId,
-    contentHash: 'hash',
-    result: gradeAnswer({ answer: 'A' }, correct ? 'A' : 'B'),
-    confidence: 'normal',
-    now: new Date(NOW.getTime() + daysLater * DAY),
-    settings: { desiredRetention: 0.9 },
-  });
+  return recordRightOrWrong(db, packId, questionId, correct, new Date(NOW.getTime() + daysLater * DAY));
 }
 
 describe('the newest answer on each card', () => {

@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, vi } from 'vitest';
 import { RapportDatabase } from '../../../src/db/database';
+import { recordAnswer } from '../../../src/db/progress';
+import { gradeAnswer } from '../../../src/domain/grading';
 
 const opened: RapportDatabase[] = [];
 let counter = 0;
@@ -21,3 +23,16 @@ afterEach(async () => {
   }
   vi.restoreAllMocks();
 });
+
+/** Records a right or wrong answer to a question keyed "A", as the study screen would, at time `at`. */
+export function recordRightOrWrong(db: RapportDatabase, packId: string, questionId: string, correct: boolean, at: Date) {
+  return recordAnswer(db, {
+    packId,
+    questionId,
+    contentHash: 'hash',
+    result: gradeAnswer({ answer: 'A' }, correct ? 'A' : 'B'),
+    confidence: 'normal',
+    now: at,
+    settings: { desiredRetention: 0.9 },
+  });
+}

@@ -1,25 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
-import { recordAnswer } from '../../../src/db/progress';
 import { cardsDueBefore, tallyAnswersSince } from '../../../src/db/statistics';
-import { freshDatabase } from './freshDatabase';
-import { gradeAnswer } from '../../../src/domain/grading';
+import { freshDatabase, recordRightOrWrong } from './freshDatabase';
 import { dayStart, statisticsWindow } from '../../../src/domain/statistics';
 
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 const DAY = 86_400_000;
 
 function answer(db: RapportDatabase, questionId: string, correct: boolean, daysAgo: number, packId = 'alpha') {
-  return recordAnswer(db, {
-    packId,
-    questionId,
-    contentHash: 'hash',
-    result: gradeAnswer({ answer: 'A' }, correct ? 'A' : 'B'),
-    confidence: 'normal',
-    now: new Date(NOW.getTime() - daysAgo * DAY),
-    settings: { desiredRetention: 0.9 },
-  });
+  return recordRightOrWrong(db, packId, questionId, correct, new Date(NOW.getTime() - daysAgo * DAY));
 }
 
 describe('tallying the review log', () => {
