@@ -56,6 +56,9 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
         };
       });
       await write('cards', cardRows);
+      const answered = new Map<string, string[]>();
+      for (const card of cardRows) answered.set(card.packId, answered.get(card.packId) ?? []).get(card.packId)?.push(card.questionId);
+      await write('answeredQuestions', [...answered].map(([packId, questionIds]) => ({ packId, questionIds })));
       if (settings.newPerDay) {
         await write('settings', [{ id: 'settings', desiredRetention: 0.9, newPerDay: settings.newPerDay, maxReviewsPerDay: 9999, theme: 'system', persistenceRequested: true }]);
       }

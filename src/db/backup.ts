@@ -1,5 +1,5 @@
 import { createBackup, parseBackup, type Backup } from '../domain/backup';
-import type { RapportDatabase } from './database';
+import { answeredRows, type RapportDatabase } from './database';
 import { loadSettings } from './progress';
 import { newestAnswers, withNewestAnswers } from '../domain/progress';
 
@@ -16,8 +16,9 @@ export async function exportBackup(db: RapportDatabase, now: Date): Promise<Back
  */
 export async function restoreBackup(db: RapportDatabase, text: string): Promise<{ cards: number; reviews: number }> {
   const backup = parseBackup(text);
-  await db.transaction('rw', db.cards, db.reviewLog, db.settings, db.session, async () => {
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear()]);
+  await db.transaction('rw', [db.cards, db.reviewLog, db.settings, db.session, db.answeredQuestions], async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear()]);
+    await db.answeredQuestions.bulkPut(answeredRows(backup.cards));
     // Rebuilt from the log, so a backup from before lastCorrect existed restores the same mastery.
     await db.cards.bulkPut(withNewestAnswers(backup.cards, newestAnswers(oldestFirst(backup.reviewLog))));
     await db.reviewLog.bulkPut(backup.reviewLog);

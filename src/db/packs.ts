@@ -43,13 +43,14 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.packPreferences, db.cards, db.reviewLog], async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions], async () => {
     await db.importedPacks.delete(id);
     await db.importedQuestions.where('packId').equals(id).delete();
     await db.importedPackFiles.delete(id);
     await db.packPreferences.delete(id);
     if (eraseHistory) {
       await db.cards.where('packId').equals(id).delete();
+      await db.answeredQuestions.delete(id);
       await db.reviewLog.where('[packId+questionId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
     }
   });

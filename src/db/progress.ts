@@ -34,8 +34,10 @@ export interface AnswerToRecord {
 /** Schedules the card, appends to the log and moves the session on, all or nothing; returns all three as stored. */
 export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number; session: StoredSession | undefined }> {
   const { packId, questionId, contentHash, result, now, settings } = answer;
-  return db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
-    const existing: Card = (await db.cards.get([packId, questionId])) ?? newCard(now);
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions], async () => {
+    const stored = await db.cards.get([packId, questionId]);
+    if (!stored) await noteAnswered(db, packId, questionId, true);
+    const existing: Card = stored ?? newCard(now);
     const scheduled = schedule(existing, result.rating, now, settings);
     const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash, lastCorrect: result.correct };
     await db.cards.put(card);
@@ -65,7 +67,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
 
 /** Takes back the session's last answer: the card as it was, the log entry gone, the place one back. */
 export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
-  return db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions], async () => {
     const session = await db.session.get('current');
     const last = session?.answers.at(-1);
     if (!session || !last) return false;
@@ -80,6 +82,7 @@ export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
       const previous = undoAnswer(card, log, log.previousDue, log.desiredRetention);
       if (previous.state === State.New && previous.reps === 0) {
         await db.cards.delete([last.packId, last.questionId]);
+        await noteAnswered(db, last.packId, last.questionId, false);
       } else {
         const earlier = history.length > 1 ? await db.reviewLog.get(history.filter((key) => key !== last.logId).at(-1) ?? -1) : undefined;
         await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash, lastCorrect: earlier?.correct });
@@ -116,23 +119,31 @@ export interface StudyState {
  * and today's counts. Reads keys and the due index, not whole cards, to stay fast with a long history.
  */
 export async function loadStudyState(db: RapportDatabase, now: Date): Promise<StudyState> {
-  return db.transaction('r', db.cards, db.reviewLog, async () => {
-    // Keys only, in bulk: reading 20,000 whole cards, or walking a cursor, is several times slower.
-    // The due index returns keys most overdue first, which is all the queue needs of the dates.
-    const [keys, dueKeys, today] = await Promise.all([
-      db.cards.toCollection().primaryKeys(),
+  return db.transaction('r', [db.cards, db.reviewLog, db.answeredQuestions], async () => {
+    // The seen questions come from one row per pack, not from 20,000 card keys; the due index
+    // returns keys most overdue first, which is all the queue needs of the dates.
+    const [answered, dueKeys, today] = await Promise.all([
+      db.answeredQuestions.toArray(),
       db.cards.where('due').belowOrEqual(now).primaryKeys(),
       db.reviewLog.where('day').equals(localDay(now)).toArray(),
     ]);
     return {
       progress: {
-        seen: new Set(keys.map(([packId, questionId]) => cardKey(packId, questionId))),
+        seen: new Set(answered.flatMap(({ packId, questionIds }) => questionIds.map((questionId) => cardKey(packId, questionId)))),
         due: new Map(dueKeys.map(([packId, questionId], rank) => [cardKey(packId, questionId), rank])),
       },
       reviewedToday: today.filter((entry) => entry.state !== State.New).length,
       introducedToday: today.filter((entry) => entry.state === State.New).length,
     };
   });
+}
+
+/** Adds a question to its pack's answered list, or takes it off when its only answer is undone. */
+async function noteAnswered(db: RapportDatabase, packId: string, questionId: string, answered: boolean): Promise<void> {
+  const row = (await db.answeredQuestions.get(packId)) ?? { packId, questionIds: [] };
+  const questionIds = answered ? [...row.questionIds, questionId] : row.questionIds.filter((id) => id !== questionId);
+  if (questionIds.length > 0) await db.answeredQuestions.put({ packId, questionIds });
+  else await db.answeredQuestions.delete(packId);
 }
 
 /** The content hash each of these questions had when last answered. */
@@ -179,7 +190,7 @@ export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | un
 
 /** Erases every answer and card and the session in progress; settings and imported packs stay. */
 export async function resetProgress(db: RapportDatabase): Promise<void> {
-  await db.transaction('rw', db.cards, db.reviewLog, db.session, async () => {
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear()]);
+  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions], async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear()]);
   });
 }

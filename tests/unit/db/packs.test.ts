@@ -59,6 +59,7 @@ describe('imported packs', () => {
 
     await saveImportedPack(db, imported, NOW);
     await removeImportedPack(db, pack.id, true);
+    expect(await db.answeredQuestions.count()).toBe(0);
     expect(await db.reviewLog.count()).toBe(0);
     expect(await db.cards.count()).toBe(0);
   });

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
 import type { RapportDatabase } from '../../../src/db/database';
-import { historyOf, loadSession, loadSettings, loadStudyState, recentStudyDays, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
+import { historyOf, loadSession, loadSettings, loadStudyState, recentStudyDays, recordAnswer, resetProgress, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
 import { getImportedPack, importedPackFiles } from '../../../src/db/packs';
@@ -73,6 +73,30 @@ describe('recording an answer', () => {
   });
 });
 
+describe('which questions count as seen', () => {
+  const seen = async (db: RapportDatabase) => [...(await loadStudyState(db, NOW)).progress.seen].sort();
+
+  it('follows every answer, an undone first answer, a restore and a reset', async () => {
+    const db = freshDatabase();
+    await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - DAY)));
+    await sessionWith(db, ['q1', 'q2']);
+    await recordAnswer(db, answer('q1', 'B'));
+    await recordAnswer(db, answer('q2', 'A'));
+    expect(await seen(db)).toEqual([cardKey('demo', 'q1'), cardKey('demo', 'q2')]);
+
+    expect(await undoLastAnswer(db)).toBe(true);
+    expect(await seen(db)).toEqual([cardKey('demo', 'q1')]);
+    expect(await undoLastAnswer(db)).toBe(true);
+    expect(await seen(db)).toEqual([cardKey('demo', 'q1')]);
+
+    const backup = await exportBackup(db, NOW);
+    await resetProgress(db);
+    expect(await seen(db)).toEqual([]);
+    await restoreBackup(db, JSON.stringify(backup));
+    expect(await seen(db)).toEqual([cardKey('demo', 'q1')]);
+  });
+});
+
 describe('undo', () => {
   it('takes back the last answer: the log entry goes, the card and the place return', async () => {
     const db = freshDatabase();
@@ -122,6 +146,7 @@ describe('schema upgrades', () => {
     const entries = await db.reviewLog.where('day').equals('2026-01-15').toArray();
     expect(entries).toHaveLength(1);
     expect((await db.cards.get(['demo', 'q1']))?.lastCorrect).toBe(false);
+    expect(await db.answeredQuestions.toArray()).toEqual([{ packId: 'demo', questionIds: ['q1'] }]);
     expect(await loadSettings(db)).toMatchObject({ desiredRetention: 0.85, newPerDay: 10, theme: 'dark' });
     expect((await getImportedPack(db, 'demo'))?.pack).toEqual(pack);
     expect(await importedPackFiles(db, 'demo')).toEqual(files);
