@@ -162,14 +162,15 @@ export async function answerCount(db: RapportDatabase): Promise<number> {
 
 /**
  * The days with answers in the run that ends today or yesterday, newest first: all a streak needs.
- * Asks about a month of days at a time; reading every distinct day walks the whole log's index.
+ * Asks about a week of days, then twice as many each round, so a year-long run takes six rounds;
+ * reading every distinct day instead walks the whole log's index.
  */
 export async function recentStudyDays(db: RapportDatabase, now: Date): Promise<string[]> {
   const found: string[] = [];
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   return db.transaction('r', db.reviewLog, async () => {
-    for (let start = 0; ; start += BATCH_DAYS) {
-      const days = Array.from({ length: BATCH_DAYS }, (_, offset) => localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - start - offset)));
+    for (let start = 0, size = 8; ; start += size, size *= 2) {
+      const days = Array.from({ length: size }, (_, offset) => localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - start - offset)));
       // One key per day: count() would step through every answer of the day.
       const firsts = await Promise.all(days.map((day) => db.reviewLog.where('day').equals(day).limit(1).primaryKeys()));
       for (const [index, day] of days.entries()) {
@@ -181,7 +182,6 @@ export async function recentStudyDays(db: RapportDatabase, now: Date): Promise<s
     }
   });
 }
-const BATCH_DAYS = 31;
 
 /** When the next review falls due after `now`, if any card is scheduled. */
 export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | undefined> {
