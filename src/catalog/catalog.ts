@@ -2,7 +2,7 @@ import { database } from '../db/database';
 import type { StoredPack } from '../db/database';
 import { disabledPackIds, getImportedPack, importedQuestions, listImportedPacks } from '../db/packs';
 import type { ContentArea, Pack, Principle, QuestionFacts } from '../domain/content';
-import type { QuestionRef } from '../domain/queue';
+import { questionIdsByPack, type QuestionRef } from '../domain/queue';
 import {
   builtInPackLoaders,
   builtInPacks,
@@ -56,11 +56,9 @@ export function loadPack(id: string): Promise<Pack | undefined> {
  * pack): a session reads a few questions of a large imported pack, not the whole pack.
  */
 export async function loadPacksHolding(items: readonly { packId: string; questionId: string }[]): Promise<Map<string, Pack>> {
-  const wanted = new Map<string, string[]>();
-  for (const { packId, questionId } of items) wanted.set(packId, [...(wanted.get(packId) ?? []), questionId]);
   const db = database();
   const packs = await Promise.all(
-    [...wanted].map(async ([packId, questionIds]): Promise<Pack | undefined> => {
+    [...questionIdsByPack(items)].map(async ([packId, questionIds]): Promise<Pack | undefined> => {
       if (isBuiltInPack(packId)) return loadPack(packId);
       const listing = await db.importedPacks.get(packId);
       if (!listing) return undefined;

@@ -1,8 +1,8 @@
 import { database } from '../db/database';
-import { disabledPackIds, importedQuestions, listImportedPacks } from '../db/packs';
+import { importedQuestions } from '../db/packs';
 import type { Pack } from '../domain/content';
 import { builtInPacks, type PrincipleSummary } from './builtIn';
-import { loadPack, withImportedPrinciples } from './catalog';
+import { loadPack, readImportedCatalog, withImportedPrinciples } from './catalog';
 
 export interface StudyContent {
   /** The enabled packs with all their questions: built-in first, then imported, as the pack list orders them. */
@@ -14,7 +14,7 @@ export interface StudyContent {
 /** Every question and principle the candidate studies, text included: for browsing, not for every screen. */
 export async function loadStudyContent(): Promise<StudyContent> {
   const db = database();
-  const [imported, disabled] = await Promise.all([listImportedPacks(db), disabledPackIds(db)]);
+  const { imported, disabled } = await readImportedCatalog();
   const enabled = imported.filter((stored) => !disabled.has(stored.id));
   const [builtIn, fromImports] = await Promise.all([
     Promise.all(builtInPacks.filter((pack) => !disabled.has(pack.id)).map((pack) => loadPack(pack.id))),

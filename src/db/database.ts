@@ -5,6 +5,7 @@ import type { ExamAttempt, StoredExam } from '../domain/examSession';
 import { newestAnswers, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
 import { factsOf } from '../domain/content/facts';
+import { questionIdsByPack } from '../domain/queue';
 
 export interface StoredSettings extends Settings {
   id: 'settings';
@@ -47,9 +48,7 @@ export interface AnsweredQuestions {
 }
 
 export function answeredRows(cards: readonly { packId: string; questionId: string }[]): AnsweredQuestions[] {
-  const byPack = new Map<string, string[]>();
-  for (const { packId, questionId } of cards) byPack.set(packId, byPack.get(packId) ?? []).get(packId)?.push(questionId);
-  return [...byPack].map(([packId, questionIds]) => ({ packId, questionIds }));
+  return [...questionIdsByPack(cards)].map(([packId, questionIds]) => ({ packId, questionIds }));
 }
 
 /** Imported packs as versions 1 to 3 stored them: whole, in one row. */

@@ -54,6 +54,17 @@ export interface QueueInput {
  */
 export const SESSION_MAX_ITEMS = 200;
 
+/** Question ids grouped by their pack, each group in the order given. */
+export function questionIdsByPack(items: Iterable<{ packId: string; questionId: string }>): Map<string, string[]> {
+  const byPack = new Map<string, string[]>();
+  for (const { packId, questionId } of items) {
+    const ids = byPack.get(packId);
+    if (ids) ids.push(questionId);
+    else byPack.set(packId, [questionId]);
+  }
+  return byPack;
+}
+
 export function cardKey(packId: string, questionId: string): string {
   return `${packId}/${questionId}`;
 }

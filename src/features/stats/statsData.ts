@@ -1,5 +1,4 @@
-import { loadQuestionIndex } from '../../catalog/catalog';
-import { disabledPackIds } from '../../db/packs';
+import { loadQuestionIndex, readImportedCatalog } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { answerCount } from '../../db/progress';
 import { cardsDueBefore, tallyAnswersSince } from '../../db/statistics';
@@ -34,10 +33,11 @@ export async function loadStats(now: Date): Promise<StatsData | undefined> {
   const db = database();
   if ((await answerCount(db)) === 0) return undefined;
   const window = statisticsWindow(now);
-  const [tally, index, disabled, dueSoon] = await Promise.all([
+  const catalog = readImportedCatalog();
+  const [tally, index, { disabled }, dueSoon] = await Promise.all([
     tallyAnswersSince(db, window.weeks),
-    loadQuestionIndex({ includeDisabled: true }),
-    disabledPackIds(db),
+    loadQuestionIndex({ includeDisabled: true }, catalog),
+    catalog,
     cardsDueBefore(db, dayStart(now, FORECAST_DAYS)),
   ]);
 
