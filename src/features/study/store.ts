@@ -183,13 +183,13 @@ export const useStudy = create<StudyState>()((set, get) => ({
     performance.mark('rapport:submit');
     const state = get();
     const current = currentQuestion(state);
-    if (state.phase !== 'question' || !current || !state.selected || !state.settings) return;
+    if (state.phase !== 'question' || !state.session || !current || !state.selected || !state.settings) return;
     const result = gradeAnswer(current.question, state.selected, state.confidence);
     const db = database();
     const started = performance.now();
-    let session: StoredSession | undefined;
+    let recorded: Awaited<ReturnType<typeof recordAnswer>>;
     try {
-      ({ session } = await recordAnswer(db, {
+      recorded = await recordAnswer(db, {
         packId: current.item.packId,
         questionId: current.question.id,
         contentHash: current.question.contentHash,
@@ -197,7 +197,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
         confidence: state.confidence,
         now,
         settings: state.settings,
-      }));
+      });
     } catch (error) {
       set({ error: describeStorageError(error) });
       return;
@@ -205,6 +205,13 @@ export const useStudy = create<StudyState>()((set, get) => ({
     performance.measure('rapport:answer-recorded', { start: started });
     rememberPending(undefined, undefined);
     const cardHashes = new Map(state.cardHashes).set(cardKey(current.item.packId, current.question.id), current.question.contentHash);
+    // Another tab may have started its own session or moved this one on: the answer is in the log
+    // either way, and this tab keeps its own place rather than jump to the other tab's.
+    const { logId, session: stored } = recorded;
+    const session =
+      stored?.answers.at(-1)?.logId === logId
+        ? stored
+        : { ...state.session, answers: [...state.session.answers, { packId: current.item.packId, questionId: current.question.id, correct: result.correct, logId }] };
     set({ session, result, cardHashes, phase: 'feedback', error: undefined });
     void askToKeepStorage(state.settings);
   },
