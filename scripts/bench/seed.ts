@@ -63,6 +63,8 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
         await write('settings', [{ id: 'settings', desiredRetention: 0.9, newPerDay: settings.newPerDay, maxReviewsPerDay: 9999, theme: 'system', persistenceRequested: true }]);
       }
       const batch = 20_000;
+      // The app counts each day's answers as it records them; the seed writes the log directly, so it counts them too.
+      const studyDays = new Map<string, { day: string; answers: number; introduced: number }>();
       for (let start = 0; start < reviews; start += batch) {
         const rows = Array.from({ length: Math.min(batch, reviews - start) }, (_, offset) => {
           const index = start + offset;
@@ -90,7 +92,13 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
           };
         });
         await write('reviewLog', rows);
+        for (const row of rows) {
+          const tally = studyDays.get(row.day) ?? { day: row.day, answers: 0, introduced: 0 };
+          tally.answers++;
+          studyDays.set(row.day, tally);
+        }
       }
+      await write('studyDays', [...studyDays.values()]);
       db.close();
     },
     { cards, reviews, settings, packs: BENCH_PACKS },

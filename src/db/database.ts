@@ -2,9 +2,9 @@ import Dexie, { type Table } from 'dexie';
 import { announceVersionChange } from './versionChange';
 import { localDay } from '../domain/dates';
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
-import { newestAnswers, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import { newestAnswers, tallyStudyDays, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession, type StudyDay } from '../domain/progress';
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
-import { factsOf } from '../domain/content/facts';
+import { factsOf, fromFactColumns, toFactColumns, type FactColumns } from '../domain/content/facts';
 import { questionIdsByPack } from '../domain/queue';
 
 export interface StoredSettings extends Settings {
@@ -22,6 +22,15 @@ export interface StoredPack {
   questions: QuestionFacts[];
   principles: Principle[];
   importedAt: Date;
+}
+
+/** A StoredPack as its row keeps it: the question facts in columns (see FactColumns). */
+export interface PackListingRow extends Omit<StoredPack, 'questions'> {
+  facts: FactColumns;
+}
+
+export function listingFromRow({ facts, ...row }: PackListingRow): StoredPack {
+  return { ...row, questions: fromFactColumns(facts) };
 }
 
 /** One question of an imported pack, read when it is studied, browsed or exported. */
@@ -60,9 +69,19 @@ interface StoredPackV3 {
   importedAt: Date;
 }
 
-export function listingOf(pack: Pack, principles: Principle[], importedAt: Date): StoredPack {
+export function listingOf(pack: Pack, principles: Principle[], importedAt: Date): PackListingRow {
   const { questions, ...meta } = pack;
-  return { id: pack.id, meta, questions: questions.map(factsOf), principles, importedAt };
+  return { id: pack.id, meta, facts: toFactColumns(questions.map(factsOf)), principles, importedAt };
+}
+
+/** Reads the whole log in pages by id, so 200,000 entries are never held in memory at once. */
+async function forEachLogPage(log: Table<StoredReview, number>, visit: (page: StoredReview[]) => void): Promise<void> {
+  for (let after = 0; ; ) {
+    const page = await log.where(':id').above(after).limit(20_000).toArray();
+    if (page.length === 0) return;
+    visit(page);
+    after = page.at(-1)?.id ?? Number.POSITIVE_INFINITY;
+  }
 }
 
 /** Pack ids the candidate turned off for study. Kept apart from settings so a backup restore keeps them. */
@@ -80,10 +99,11 @@ export class RapportDatabase extends Dexie {
   reviewLog!: Table<StoredReview, number>;
   session!: Table<StoredSession, string>;
   settings!: Table<StoredSettings, string>;
-  importedPacks!: Table<StoredPack, string>;
+  importedPacks!: Table<PackListingRow, string>;
   importedQuestions!: Table<StoredQuestion, [string, string]>;
   importedPackFiles!: Table<StoredPackFiles, string>;
   answeredQuestions!: Table<AnsweredQuestions, string>;
+  studyDays!: Table<StudyDay, string>;
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
@@ -125,15 +145,10 @@ export class RapportDatabase extends Dexie {
         answeredQuestions: 'packId',
       })
       .upgrade(async (transaction) => {
-        const log = transaction.table<StoredReview, number>('reviewLog');
         const newest = new Map<string, boolean>();
-        // In pages by id: one read of 200,000 entries would hold them all in memory at once.
-        for (let after = 0; ; ) {
-          const page = await log.where(':id').above(after).limit(20_000).toArray();
-          if (page.length === 0) break;
+        await forEachLogPage(transaction.table('reviewLog'), (page) => {
           for (const [key, correct] of newestAnswers(page)) newest.set(key, correct);
-          after = page.at(-1)?.id ?? Number.POSITIVE_INFINITY;
-        }
+        });
         const cards = transaction.table<StoredCard>('cards');
         const all = await cards.toArray();
         await cards.bulkPut(withNewestAnswers(all, newest));
@@ -143,8 +158,24 @@ export class RapportDatabase extends Dexie {
         for (const { pack, principles, files, importedAt } of whole) {
           await transaction.table<StoredQuestion>('importedQuestions').bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
           await transaction.table<StoredPackFiles>('importedPackFiles').put({ id: pack.id, files });
-          await transaction.table<StoredPack>('importedPacks').put(listingOf(pack, principles, importedAt));
+          await transaction.table<PackListingRow>('importedPacks').put(listingOf(pack, principles, importedAt));
         }
+      });
+    // Version 5 keeps listings' question facts in columns and counts each day's answers, for the streak and today's limits.
+    this.version(5)
+      .stores({ studyDays: 'day' })
+      .upgrade(async (transaction) => {
+        await transaction
+          .table('importedPacks')
+          .toCollection()
+          .modify((row: PackListingRow & { questions?: QuestionFacts[] }) => {
+            if (!row.questions) return;
+            row.facts = toFactColumns(row.questions);
+            delete row.questions;
+          });
+        const days = new Map<string, StudyDay>();
+        await forEachLogPage(transaction.table('reviewLog'), (page) => tallyStudyDays(page, days));
+        await transaction.table<StudyDay>('studyDays').bulkPut([...days.values()]);
       });
   }
 }

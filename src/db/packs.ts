@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { Pack, Question, SourceFile } from '../domain/content';
 import type { ImportedPack } from '../domain/content/packFile';
-import { listingOf, type RapportDatabase, type StoredPack } from './database';
+import { adjustStudyDays } from './progress';
+import { listingFromRow, listingOf, type RapportDatabase, type StoredPack } from './database';
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
@@ -12,19 +13,25 @@ export async function saveImportedPack(db: RapportDatabase, imported: ImportedPa
     await db.importedQuestions.bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
     await db.importedPackFiles.put({ id: pack.id, files });
     await db.importedPacks.put(listingOf(pack, principles, now));
-    return previous;
+    return previous && listingFromRow(previous);
   });
 }
 
 /** The imported packs' listings: titles, question facts and principles, no question text. */
 export async function listImportedPacks(db: RapportDatabase): Promise<StoredPack[]> {
-  return db.importedPacks.toArray();
+  return (await db.importedPacks.toArray()).map(listingFromRow);
+}
+
+/** One imported pack's listing, or undefined if it is not imported. */
+export async function getImportedListing(db: RapportDatabase, id: string): Promise<StoredPack | undefined> {
+  const row = await db.importedPacks.get(id);
+  return row && listingFromRow(row);
 }
 
 /** An imported pack with all its questions, in authored order. */
 export async function getImportedPack(db: RapportDatabase, id: string): Promise<{ listing: StoredPack; pack: Pack } | undefined> {
   return db.transaction('r', db.importedPacks, db.importedQuestions, async () => {
-    const listing = await db.importedPacks.get(id);
+    const listing = await getImportedListing(db, id);
     if (!listing) return undefined;
     const questions = await importedQuestions(db, id, listing.questions.map((facts) => facts.id));
     return { listing, pack: { ...listing.meta, questions } };
@@ -43,7 +50,7 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions], async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays], async () => {
     await db.importedPacks.delete(id);
     await db.importedQuestions.where('packId').equals(id).delete();
     await db.importedPackFiles.delete(id);
@@ -51,7 +58,9 @@ export async function removeImportedPack(db: RapportDatabase, id: string, eraseH
     if (eraseHistory) {
       await db.cards.where('packId').equals(id).delete();
       await db.answeredQuestions.delete(id);
-      await db.reviewLog.where('[packId+questionId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+      const history = db.reviewLog.where('[packId+questionId]').between([id, Dexie.minKey], [id, Dexie.maxKey]);
+      await adjustStudyDays(db, await history.toArray(), -1);
+      await history.delete();
     }
   });
 }

@@ -1,6 +1,6 @@
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
-import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import { DEFAULT_SETTINGS, tallyStudyDays, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
 import { cardKey, type ProgressIndex, type QueueItem } from '../domain/queue';
 import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
 import type { RapportDatabase, StoredSettings } from './database';
@@ -34,7 +34,7 @@ export interface AnswerToRecord {
 /** Schedules the card, appends to the log and moves the session on, all or nothing; returns all three as stored. */
 export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number; session: StoredSession | undefined }> {
   const { packId, questionId, contentHash, result, now, settings } = answer;
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions], async () => {
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays], async () => {
     const stored = await db.cards.get([packId, questionId]);
     if (!stored) await noteAnswered(db, packId, questionId, true);
     const existing: Card = stored ?? newCard(now);
@@ -55,6 +55,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
       previousDue: existing.due,
     };
     const logId = await db.reviewLog.add(entry);
+    await adjustStudyDays(db, [entry], 1);
     let session = await db.session.get('current');
     const expected = session?.items[session.answers.length];
     if (session && expected?.packId === packId && expected.questionId === questionId) {
@@ -67,7 +68,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
 
 /** Takes back the session's last answer: the card as it was, the log entry gone, the place one back. */
 export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions], async () => {
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays], async () => {
     const session = await db.session.get('current');
     const last = session?.answers.at(-1);
     if (!session || !last) return false;
@@ -88,6 +89,7 @@ export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
         await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash, lastCorrect: earlier?.correct });
       }
       await db.reviewLog.delete(last.logId);
+      await adjustStudyDays(db, [log], -1);
     }
     await db.session.put({ ...session, answers: session.answers.slice(0, -1) });
     return true;
@@ -114,28 +116,46 @@ export interface StudyState {
   introducedToday: number;
 }
 
+/** Which due cards a session wants: the first `wanted` most overdue of those `studied` (in an enabled pack, still in it). */
+export interface DueWanted {
+  wanted: number;
+  studied: (packId: string, questionId: string) => boolean;
+}
+
 /**
  * What the queue and the home screen need: which questions were ever answered, which are due,
- * and today's counts. Reads keys and the due index, not whole cards, to stay fast with a long history.
+ * and today's counts. Reads keys and the due index, not whole cards, to stay fast with a long
+ * history; a session, which asks for its first few due cards, reads a page of the due index
+ * rather than a backlog of thousands.
  */
-export async function loadStudyState(db: RapportDatabase, now: Date): Promise<StudyState> {
-  return db.transaction('r', [db.cards, db.reviewLog, db.answeredQuestions], async () => {
+export async function loadStudyState(db: RapportDatabase, now: Date, dueWanted?: DueWanted): Promise<StudyState> {
+  return db.transaction('r', [db.cards, db.answeredQuestions, db.studyDays], async () => {
     // The seen questions come from one row per pack, not from 20,000 card keys; the due index
     // returns keys most overdue first, which is all the queue needs of the dates.
     const [answered, dueKeys, today] = await Promise.all([
       db.answeredQuestions.toArray(),
-      db.cards.where('due').belowOrEqual(now).primaryKeys(),
-      db.reviewLog.where('day').equals(localDay(now)).toArray(),
+      dueWanted ? firstDueKeys(db, now, dueWanted) : db.cards.where('due').belowOrEqual(now).primaryKeys(),
+      db.studyDays.get(localDay(now)),
     ]);
     return {
       progress: {
         seen: new Set(answered.flatMap(({ packId, questionIds }) => questionIds.map((questionId) => cardKey(packId, questionId)))),
         due: new Map(dueKeys.map(([packId, questionId], rank) => [cardKey(packId, questionId), rank])),
       },
-      reviewedToday: today.filter((entry) => entry.state !== State.New).length,
-      introducedToday: today.filter((entry) => entry.state === State.New).length,
+      reviewedToday: (today?.answers ?? 0) - (today?.introduced ?? 0),
+      introducedToday: today?.introduced ?? 0,
     };
   });
+}
+
+async function firstDueKeys(db: RapportDatabase, now: Date, { wanted, studied }: DueWanted): Promise<[string, string][]> {
+  const kept: [string, string][] = [];
+  const pageSize = Math.max(2 * wanted, 100);
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await db.cards.where('due').belowOrEqual(now).offset(offset).limit(pageSize).primaryKeys();
+    kept.push(...page.filter(([packId, questionId]) => studied(packId, questionId)));
+    if (kept.length >= wanted || page.length < pageSize) return kept.slice(0, wanted);
+  }
 }
 
 /** Adds a question to its pack's answered list, or takes it off when its only answer is undone. */
@@ -160,27 +180,18 @@ export async function answerCount(db: RapportDatabase): Promise<number> {
   return db.reviewLog.count();
 }
 
-/**
- * The days with answers in the run that ends today or yesterday, newest first: all a streak needs.
- * Asks about a week of days, then twice as many each round, so a year-long run takes six rounds;
- * reading every distinct day instead walks the whole log's index.
- */
-export async function recentStudyDays(db: RapportDatabase, now: Date): Promise<string[]> {
-  const found: string[] = [];
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  return db.transaction('r', db.reviewLog, async () => {
-    for (let start = 0, size = 8; ; start += size, size *= 2) {
-      const days = Array.from({ length: size }, (_, offset) => localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - start - offset)));
-      // One key per day: count() would step through every answer of the day.
-      const firsts = await Promise.all(days.map((day) => db.reviewLog.where('day').equals(day).limit(1).primaryKeys()));
-      for (const [index, day] of days.entries()) {
-        const studied = (firsts[index]?.length ?? 0) > 0;
-        // Today without answers yet does not break the run.
-        if (!studied && !(start === 0 && index === 0)) return found;
-        if (studied) found.push(day);
-      }
-    }
-  });
+/** Every day with at least one answer, newest first: one short row per day, all a streak needs. */
+export async function studyDays(db: RapportDatabase): Promise<string[]> {
+  return db.studyDays.orderBy(':id').reverse().primaryKeys();
+}
+
+/** Adds log entries to their days' counts (sign 1), or takes them away (-1): a day left with none goes. */
+export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state'>[], sign: 1 | -1): Promise<void> {
+  const touched = [...new Set(entries.map((entry) => entry.day))];
+  const stored = await db.studyDays.bulkGet(touched);
+  const days = tallyStudyDays(entries, new Map(stored.flatMap((row) => (row ? [[row.day, row]] : []))), sign);
+  await db.studyDays.bulkPut([...days.values()].filter((day) => day.answers > 0));
+  await db.studyDays.bulkDelete([...days.values()].filter((day) => day.answers <= 0).map((day) => day.day));
 }
 
 /** When the next review falls due after `now`, if any card is scheduled. */
@@ -190,7 +201,7 @@ export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | un
 
 /** Erases every answer and card and the session in progress; settings and imported packs stay. */
 export async function resetProgress(db: RapportDatabase): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions], async () => {
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear()]);
+  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays], async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear()]);
   });
 }

@@ -1,6 +1,37 @@
 import type { Question, QuestionFacts } from './types';
+import type { ContentArea } from './vocabulary';
 
 /** What scheduling, statistics and mastery need of a question: no text, so large packs stay cheap to list. */
 export function factsOf(question: Question): QuestionFacts {
   return { id: question.id, principles: question.principles, area: question.area, contentHash: question.contentHash };
+}
+
+/**
+ * A pack's question facts as four arrays in authored order, as the database keeps them: IndexedDB
+ * reads a few long arrays of strings ten times faster than thousands of small objects (5 ms
+ * against 50 ms for 20,000 questions in Chromium). Principle ids are slugs, so a space joins them.
+ */
+export interface FactColumns {
+  ids: string[];
+  principles: string[];
+  areas: ContentArea[];
+  hashes: string[];
+}
+
+export function toFactColumns(questions: readonly QuestionFacts[]): FactColumns {
+  return {
+    ids: questions.map((question) => question.id),
+    principles: questions.map((question) => question.principles.join(' ')),
+    areas: questions.map((question) => question.area),
+    hashes: questions.map((question) => question.contentHash),
+  };
+}
+
+export function fromFactColumns(columns: FactColumns): QuestionFacts[] {
+  return columns.ids.map((id, index) => ({
+    id,
+    principles: columns.principles[index]?.split(' ').filter(Boolean) ?? [],
+    area: columns.areas[index] as ContentArea,
+    contentHash: columns.hashes[index] ?? '',
+  }));
 }

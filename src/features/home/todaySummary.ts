@@ -2,7 +2,7 @@ import { listPacks, loadQuestionIndex, readImportedCatalog, type PackListing } f
 import { loadLibrary } from '../../catalog/mastery';
 import type { PrincipleMastery } from '../../domain/mastery';
 import { database } from '../../db/database';
-import { loadSettings, loadStudyState, recentStudyDays } from '../../db/progress';
+import { loadSettings, loadStudyState, studyDays } from '../../db/progress';
 import { summarizeToday, type TodaySummary } from '../../domain/stats';
 
 export interface HomeData {
@@ -18,7 +18,7 @@ export async function loadHomeData(now = new Date()): Promise<HomeData> {
     loadQuestionIndex({}, catalog),
     loadStudyState(db, now),
     loadSettings(db),
-    recentStudyDays(db, now),
+    studyDays(db),
     listPacks(catalog),
   ]);
   const summary = summarizeToday({ questions, progress: state.progress, settings, reviewedToday: state.reviewedToday, introducedToday: state.introducedToday, studyDays: days, now });

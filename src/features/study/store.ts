@@ -2,11 +2,11 @@ import { create } from 'zustand';
 import { loadPack, loadPacksHolding, loadQuestionIndex } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
-import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer, type StudyState as StudyProgress } from '../../db/progress';
+import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { buildQueue, cardKey, SESSION_MAX_ITEMS, type QuestionRef, type QueueItem } from '../../domain/queue';
+import { buildQueue, cardKey, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
 
 export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
@@ -76,11 +76,14 @@ function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
 }
 
 /** Builds the queue for a fresh session: every question of the pack in practice, due and new ones in study. */
-async function planSession(target: StudyMode, settings: Settings, state: StudyProgress, questions: readonly QuestionRef[], now: Date): Promise<QueueItem[]> {
+async function planSession(target: StudyMode, settings: Settings, now: Date): Promise<QueueItem[]> {
   if (target.mode === 'practice') {
     const pack = await loadPack(target.packId);
     return (pack?.questions ?? []).map((question) => ({ packId: target.packId, questionId: question.id, kind: 'new' }));
   }
+  const questions = await loadQuestionIndex();
+  const studied = new Set(questions.map((question) => cardKey(question.packId, question.questionId)));
+  const state = await loadStudyState(database(), now, { wanted: SESSION_MAX_ITEMS, studied: (packId, questionId) => studied.has(cardKey(packId, questionId)) });
   return buildQueue({
     questions,
     progress: state.progress,
@@ -128,13 +131,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
         return;
       }
       const db = database();
-      // Everything a new session may need is fetched at once; a resumed one uses part of it.
-      const [settings, stored, state, questions] = await Promise.all([
-        loadSettings(db),
-        loadSession(db),
-        loadStudyState(db, now),
-        target.mode === 'study' ? loadQuestionIndex() : [],
-      ]);
+      const [settings, stored] = await Promise.all([loadSettings(db), loadSession(db)]);
       const resumable =
         stored &&
         stored.mode === target.mode &&
@@ -146,7 +143,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
         : await startSession(db, {
             mode: target.mode,
             packId: target.mode === 'practice' ? target.packId : undefined,
-            items: await planSession(target, settings, state, questions, now),
+            items: await planSession(target, settings, now),
             startedAt: now,
           });
       const needed = neededItems(session);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
 import { answeredPerPack, disabledPackIds, getImportedPack, importedPackFiles, importedQuestions, listImportedPacks, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
 import { recordAnswer } from '../../../src/db/progress';
-import { freshDatabase } from './freshDatabase';
+import { freshDatabase, recordRightOrWrong } from './freshDatabase';
+import { localDay } from '../../../src/domain/dates';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { demoContent } from '../../fixtures/packs';
 
@@ -58,10 +59,14 @@ describe('imported packs', () => {
     expect((await answeredPerPack(db, [pack.id])).get(pack.id)).toBe(2);
 
     await saveImportedPack(db, imported, NOW);
+    await recordRightOrWrong(db, 'other-pack', 'q-1', true, NOW);
+    expect(await db.studyDays.toArray()).toEqual([{ day: localDay(NOW), answers: 3, introduced: 3 }]);
     await removeImportedPack(db, pack.id, true);
-    expect(await db.answeredQuestions.count()).toBe(0);
-    expect(await db.reviewLog.count()).toBe(0);
-    expect(await db.cards.count()).toBe(0);
+    expect(await db.answeredQuestions.count()).toBe(1);
+    expect(await db.reviewLog.count()).toBe(1);
+    expect(await db.cards.count()).toBe(1);
+    // The streak and today's counts forget the erased answers too.
+    expect(await db.studyDays.toArray()).toEqual([{ day: localDay(NOW), answers: 1, introduced: 1 }]);
   });
 
   it('can be left out of study and brought back', async () => {

@@ -2,11 +2,13 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
-import type { RapportDatabase } from '../../../src/db/database';
-import { historyOf, loadSession, loadSettings, loadStudyState, recentStudyDays, recordAnswer, resetProgress, saveSettings, startSession, undoLastAnswer } from '../../../src/db/progress';
+import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, resetProgress, saveSettings, startSession, studyDays, undoLastAnswer } from '../../../src/db/progress';
+import { streak } from '../../../src/domain/stats';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
-import { getImportedPack, importedPackFiles } from '../../../src/db/packs';
+import { getImportedPack, importedPackFiles, listImportedPacks } from '../../../src/db/packs';
+import type { RapportDatabase } from '../../../src/db/database';
+import { factsOf } from '../../../src/domain/content/facts';
 import { demoContent } from '../../fixtures/packs';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { cardKey } from '../../../src/domain/queue';
@@ -57,19 +59,61 @@ describe('recording an answer', () => {
     expect([...state.progress.due.keys()]).toEqual([]);
   });
 
-  it('finds the run of study days that a streak counts, across a month boundary, stopping at the first gap', async () => {
+  it('keeps the days studied for the streak, across a month boundary, stopping at the first gap', async () => {
     const db = freshDatabase();
     // 40 days in a row up to yesterday, then a gap, then older days that no longer count.
     for (const daysAgo of [43, 42]) await recordAnswer(db, answer('q2', 'A', new Date(NOW.getTime() - daysAgo * DAY)));
     for (let daysAgo = 40; daysAgo >= 1; daysAgo--) await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - daysAgo * DAY)));
-    const days = await recentStudyDays(db, NOW);
-    expect(days).toHaveLength(40);
+    const days = await studyDays(db);
+    expect(days).toHaveLength(42);
     expect(days[0]).toBe(localDay(new Date(NOW.getTime() - DAY)));
-    expect(days.at(-1)).toBe(localDay(new Date(NOW.getTime() - 40 * DAY)));
+    expect(streak(days, NOW)).toBe(40);
 
     await recordAnswer(db, answer('q1', 'A', NOW));
-    expect(await recentStudyDays(db, NOW)).toHaveLength(41);
-    expect(await recentStudyDays(db, new Date(NOW.getTime() + 2 * DAY))).toEqual([]);
+    expect(streak(await studyDays(db), NOW)).toBe(41);
+    expect(streak(await studyDays(db), new Date(NOW.getTime() + 2 * DAY))).toBe(0);
+  });
+
+  it('gives a session only the first due questions it wants, most overdue first, skipping those not studied', async () => {
+    const db = freshDatabase();
+    // Twelve questions answered wrong on successive days: all due again by NOW, q0 the most overdue.
+    for (let index = 0; index < 12; index++) await recordAnswer(db, answer(`q${index}`, 'B', new Date(NOW.getTime() - (30 - index) * DAY)));
+    const all = await loadStudyState(db, NOW);
+    expect([...all.progress.due.keys()]).toEqual(Array.from({ length: 12 }, (_, index) => cardKey('demo', `q${index}`)));
+    // Pages of 100 keys at least: ask for 3 with most skipped, as if their packs were turned off.
+    const wanted = await loadStudyState(db, NOW, { wanted: 3, studied: (_, questionId) => ['q2', 'q7', 'q9', 'q11'].includes(questionId) });
+    expect([...wanted.progress.due.keys()]).toEqual(['q2', 'q7', 'q9'].map((id) => cardKey('demo', id)));
+    expect(wanted.progress.seen.size).toBe(12);
+  });
+});
+
+describe('the days studied', () => {
+  const counts = async (db: RapportDatabase) => {
+    const state = await loadStudyState(db, NOW);
+    return { days: await studyDays(db), reviewedToday: state.reviewedToday, introducedToday: state.introducedToday };
+  };
+
+  it('follow every answer, undo, reset and restore', async () => {
+    const db = freshDatabase();
+    const yesterday = localDay(new Date(NOW.getTime() - DAY));
+    await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - DAY)));
+    await sessionWith(db, ['q1', 'q2']);
+    await recordAnswer(db, answer('q1', 'B'));
+    await recordAnswer(db, answer('q2', 'A'));
+    expect(await counts(db)).toEqual({ days: [localDay(NOW), yesterday], reviewedToday: 1, introducedToday: 1 });
+    expect(await db.studyDays.get(localDay(NOW))).toEqual({ day: localDay(NOW), answers: 2, introduced: 1 });
+
+    await undoLastAnswer(db);
+    expect(await counts(db)).toEqual({ days: [localDay(NOW), yesterday], reviewedToday: 1, introducedToday: 0 });
+    await undoLastAnswer(db);
+    expect(await counts(db)).toEqual({ days: [yesterday], reviewedToday: 0, introducedToday: 0 });
+
+    await recordAnswer(db, answer('q2', 'A'));
+    const backup = await exportBackup(db, NOW);
+    await resetProgress(db);
+    expect(await counts(db)).toEqual({ days: [], reviewedToday: 0, introducedToday: 0 });
+    await restoreBackup(db, JSON.stringify(backup));
+    expect(await counts(db)).toEqual({ days: [localDay(NOW), yesterday], reviewedToday: 0, introducedToday: 1 });
   });
 });
 
@@ -150,8 +194,34 @@ describe('schema upgrades', () => {
     expect(await loadSettings(db)).toMatchObject({ desiredRetention: 0.85, newPerDay: 10, theme: 'dark' });
     expect((await getImportedPack(db, 'demo'))?.pack).toEqual(pack);
     expect(await importedPackFiles(db, 'demo')).toEqual(files);
-    expect(Object.keys((await db.importedPacks.get('demo'))!).sort()).toEqual(['id', 'importedAt', 'meta', 'principles', 'questions']);
-    expect(db.verno).toBe(4);
+    expect(Object.keys((await db.importedPacks.get('demo'))!).sort()).toEqual(['facts', 'id', 'importedAt', 'meta', 'principles']);
+    expect(await db.studyDays.toArray()).toEqual([
+      { day: '2026-01-15', answers: 1, introduced: 0 },
+      { day: '2026-01-16', answers: 1, introduced: 0 },
+    ]);
+    expect(db.verno).toBe(5);
+  });
+
+  it('upgrades a version-4 database: question facts move into columns and each day’s answers are counted', async () => {
+    const { pack } = demoContent();
+    const name = `upgrade-v4-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(4).stores({ cards: '[packId+questionId], packId, due', reviewLog: '++id, [packId+questionId], review, day', session: 'id', settings: 'id', importedPacks: 'id', importedQuestions: '[packId+questionId], packId', importedPackFiles: 'id', answeredQuestions: 'packId', packPreferences: 'packId', exam: 'id', examAttempts: '++id, submittedAt' });
+    await old.table('importedPacks').put({ id: 'demo', meta: { ...pack, questions: undefined }, questions: pack.questions.map(factsOf), principles: [], importedAt: NOW });
+    await old.table('reviewLog').bulkAdd([
+      { packId: 'demo', questionId: 'q1', day: '2026-11-01', state: State.New, rating: 3, correct: true },
+      { packId: 'demo', questionId: 'q1', day: '2026-11-02', state: State.Review, rating: 3, correct: true },
+      { packId: 'demo', questionId: 'q2', day: '2026-11-02', state: State.New, rating: 1, correct: false },
+    ]);
+    old.close();
+
+    const db = freshDatabase(name);
+    expect((await listImportedPacks(db))[0]?.questions).toEqual(pack.questions.map(factsOf));
+    expect(await db.studyDays.toArray()).toEqual([
+      { day: '2026-11-01', answers: 1, introduced: 1 },
+      { day: '2026-11-02', answers: 2, introduced: 1 },
+    ]);
+    expect(await loadStudyState(db, NOW)).toMatchObject({ reviewedToday: 1, introducedToday: 1 });
   });
 });
 
