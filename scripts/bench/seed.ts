@@ -43,6 +43,7 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
           packId: packOf(index),
           questionId: questionOf(index),
           contentHash: 'bench',
+          lastCorrect: index % 4 !== 0,
           due,
           stability: 5 + (index % 40),
           difficulty: 5,

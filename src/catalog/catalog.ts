@@ -1,7 +1,8 @@
 import { database } from '../db/database';
 import type { StoredPack } from '../db/database';
 import { disabledPackIds, getImportedPack, importedQuestions, listImportedPacks } from '../db/packs';
-import type { ContentArea, Pack, Principle, QuestionFacts } from '../domain/content';
+import type { ContentArea, Pack, Principle } from '../domain/content';
+import { principlesAt, toFactColumns, type PackFacts } from '../domain/content/facts';
 import { questionIdsByPack, type QuestionRef } from '../domain/queue';
 import {
   builtInPackLoaders,
@@ -87,7 +88,7 @@ export async function listPacks(from?: Promise<ImportedCatalog>): Promise<PackLi
   const { imported, disabled } = await (from ?? readImportedCatalog());
   return [
     ...builtInPacks.map((pack) => ({ ...pack, source: 'built-in' as const, enabled: !disabled.has(pack.id) })),
-    ...imported.map(({ meta, questions }) => ({ ...meta, questionCount: questions.length, source: 'imported' as const, enabled: !disabled.has(meta.id) })),
+    ...imported.map(({ meta, facts }) => ({ ...meta, questionCount: facts.ids.length, source: 'imported' as const, enabled: !disabled.has(meta.id) })),
   ];
 }
 
@@ -122,13 +123,22 @@ export function withImportedPrinciples(imported: readonly StoredPack[]): Princip
   return principles;
 }
 
+/** The question facts of the enabled packs (or of all packs), built-in first, without making an object per question. */
+export async function loadQuestionColumns(options: { includeDisabled?: boolean } = {}, from?: Promise<ImportedCatalog>): Promise<PackFacts[]> {
+  const [index, { imported, disabled }] = await Promise.all([loadBuiltInQuestionIndex(), from ?? readImportedCatalog()]);
+  const packs: PackFacts[] = [
+    ...Object.entries(index).map(([packId, questions]) => ({ packId, facts: toFactColumns(questions) })),
+    ...imported.map((stored) => ({ packId: stored.id, facts: stored.facts })),
+  ];
+  return packs.filter(({ packId }) => options.includeDisabled || !disabled.has(packId));
+}
+
 /** Every question of the enabled packs (or of all packs) in authored order, without its text. */
 export async function loadQuestionIndex(options: { includeDisabled?: boolean } = {}, from?: Promise<ImportedCatalog>): Promise<IndexedQuestion[]> {
-  const [index, { imported, disabled }] = await Promise.all([loadBuiltInQuestionIndex(), from ?? readImportedCatalog()]);
-  const packs: [string, QuestionFacts[]][] = [...Object.entries(index), ...imported.map((stored): [string, QuestionFacts[]] => [stored.id, stored.questions])];
-  return packs
-    .filter(([packId]) => options.includeDisabled || !disabled.has(packId))
-    .flatMap(([packId, questions]) =>
-      questions.map(({ id, principles, area, contentHash }) => ({ packId, questionId: id, principleId: principles[0] ?? '', principles, area, contentHash })),
-    );
+  return (await loadQuestionColumns(options, from)).flatMap(({ packId, facts }) =>
+    facts.ids.map((questionId, index) => {
+      const principles = principlesAt(facts, index);
+      return { packId, questionId, principleId: principles[0] ?? '', principles, area: facts.areas[index] as ContentArea, contentHash: facts.hashes[index] ?? '' };
+    }),
+  );
 }

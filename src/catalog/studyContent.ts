@@ -18,7 +18,7 @@ export async function loadStudyContent(): Promise<StudyContent> {
   const enabled = imported.filter((stored) => !disabled.has(stored.id));
   const [builtIn, fromImports] = await Promise.all([
     Promise.all(builtInPacks.filter((pack) => !disabled.has(pack.id)).map((pack) => loadPack(pack.id))),
-    Promise.all(enabled.map(async (stored) => ({ ...stored.meta, questions: await importedQuestions(db, stored.id, stored.questions.map((question) => question.id)) }))),
+    Promise.all(enabled.map(async (stored) => ({ ...stored.meta, questions: await importedQuestions(db, stored.id, stored.facts.ids) }))),
   ]);
   return { packs: [...builtIn.filter((pack): pack is Pack => pack !== undefined), ...fromImports], principles: withImportedPrinciples(imported) };
 }

@@ -4,7 +4,7 @@ import { localDay } from '../domain/dates';
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
 import { newestAnswers, tallyStudyDays, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession, type StudyDay } from '../domain/progress';
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
-import { factsOf, fromFactColumns, toFactColumns, type FactColumns } from '../domain/content/facts';
+import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import { questionIdsByPack } from '../domain/queue';
 
 export interface StoredSettings extends Settings {
@@ -18,19 +18,10 @@ export interface StoredSettings extends Settings {
 export interface StoredPack {
   id: string;
   meta: PackMeta;
-  /** In authored order. */
-  questions: QuestionFacts[];
+  /** Its questions' facts in authored order, in columns. */
+  facts: FactColumns;
   principles: Principle[];
   importedAt: Date;
-}
-
-/** A StoredPack as its row keeps it: the question facts in columns (see FactColumns). */
-export interface PackListingRow extends Omit<StoredPack, 'questions'> {
-  facts: FactColumns;
-}
-
-export function listingFromRow({ facts, ...row }: PackListingRow): StoredPack {
-  return { ...row, questions: fromFactColumns(facts) };
 }
 
 /** One question of an imported pack, read when it is studied, browsed or exported. */
@@ -69,7 +60,7 @@ interface StoredPackV3 {
   importedAt: Date;
 }
 
-export function listingOf(pack: Pack, principles: Principle[], importedAt: Date): PackListingRow {
+export function listingOf(pack: Pack, principles: Principle[], importedAt: Date): StoredPack {
   const { questions, ...meta } = pack;
   return { id: pack.id, meta, facts: toFactColumns(questions.map(factsOf)), principles, importedAt };
 }
@@ -99,7 +90,7 @@ export class RapportDatabase extends Dexie {
   reviewLog!: Table<StoredReview, number>;
   session!: Table<StoredSession, string>;
   settings!: Table<StoredSettings, string>;
-  importedPacks!: Table<PackListingRow, string>;
+  importedPacks!: Table<StoredPack, string>;
   importedQuestions!: Table<StoredQuestion, [string, string]>;
   importedPackFiles!: Table<StoredPackFiles, string>;
   answeredQuestions!: Table<AnsweredQuestions, string>;
@@ -158,7 +149,7 @@ export class RapportDatabase extends Dexie {
         for (const { pack, principles, files, importedAt } of whole) {
           await transaction.table<StoredQuestion>('importedQuestions').bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
           await transaction.table<StoredPackFiles>('importedPackFiles').put({ id: pack.id, files });
-          await transaction.table<PackListingRow>('importedPacks').put(listingOf(pack, principles, importedAt));
+          await transaction.table<StoredPack>('importedPacks').put(listingOf(pack, principles, importedAt));
         }
       });
     // Version 5 keeps listings' question facts in columns and counts each day's answers, for the streak and today's limits.
@@ -168,7 +159,7 @@ export class RapportDatabase extends Dexie {
         await transaction
           .table('importedPacks')
           .toCollection()
-          .modify((row: PackListingRow & { questions?: QuestionFacts[] }) => {
+          .modify((row: StoredPack & { questions?: QuestionFacts[] }) => {
             if (!row.questions) return;
             row.facts = toFactColumns(row.questions);
             delete row.questions;

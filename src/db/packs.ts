@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { Pack, Question, SourceFile } from '../domain/content';
 import type { ImportedPack } from '../domain/content/packFile';
 import { adjustStudyDays } from './progress';
-import { listingFromRow, listingOf, type RapportDatabase, type StoredPack } from './database';
+import { listingOf, type RapportDatabase, type StoredPack } from './database';
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
@@ -13,27 +13,21 @@ export async function saveImportedPack(db: RapportDatabase, imported: ImportedPa
     await db.importedQuestions.bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
     await db.importedPackFiles.put({ id: pack.id, files });
     await db.importedPacks.put(listingOf(pack, principles, now));
-    return previous && listingFromRow(previous);
+    return previous;
   });
 }
 
 /** The imported packs' listings: titles, question facts and principles, no question text. */
 export async function listImportedPacks(db: RapportDatabase): Promise<StoredPack[]> {
-  return (await db.importedPacks.toArray()).map(listingFromRow);
-}
-
-/** One imported pack's listing, or undefined if it is not imported. */
-export async function getImportedListing(db: RapportDatabase, id: string): Promise<StoredPack | undefined> {
-  const row = await db.importedPacks.get(id);
-  return row && listingFromRow(row);
+  return db.importedPacks.toArray();
 }
 
 /** An imported pack with all its questions, in authored order. */
 export async function getImportedPack(db: RapportDatabase, id: string): Promise<{ listing: StoredPack; pack: Pack } | undefined> {
   return db.transaction('r', db.importedPacks, db.importedQuestions, async () => {
-    const listing = await getImportedListing(db, id);
+    const listing = await db.importedPacks.get(id);
     if (!listing) return undefined;
-    const questions = await importedQuestions(db, id, listing.questions.map((facts) => facts.id));
+    const questions = await importedQuestions(db, id, listing.facts.ids);
     return { listing, pack: { ...listing.meta, questions } };
   });
 }

@@ -1,7 +1,7 @@
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
 import { DEFAULT_SETTINGS, tallyStudyDays, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
-import { cardKey, type ProgressIndex, type QueueItem } from '../domain/queue';
+import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
 import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
 import type { RapportDatabase, StoredSettings } from './database';
 
@@ -139,8 +139,8 @@ export async function loadStudyState(db: RapportDatabase, now: Date, dueWanted?:
     ]);
     return {
       progress: {
-        seen: new Set(answered.flatMap(({ packId, questionIds }) => questionIds.map((questionId) => cardKey(packId, questionId)))),
-        due: new Map(dueKeys.map(([packId, questionId], rank) => [cardKey(packId, questionId), rank])),
+        seen: new Map(answered.map(({ packId, questionIds }) => [packId, new Set(questionIds)])),
+        due: dueByPack(dueKeys),
       },
       reviewedToday: (today?.answers ?? 0) - (today?.introduced ?? 0),
       introducedToday: today?.introduced ?? 0,

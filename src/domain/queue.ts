@@ -1,4 +1,5 @@
 import { isDue, type Card } from './scheduling';
+import { principlesAt, type PackFacts } from './content/facts';
 
 export interface QuestionRef {
   packId: string;
@@ -20,20 +21,54 @@ export interface DailyLimits {
 
 /** What the queue needs of the candidate's cards; far smaller to load than the cards themselves. */
 export interface ProgressIndex {
-  /** Card keys of every question answered at least once. */
-  seen: ReadonlySet<string>;
-  /** Cards due now, each with a number that orders them most overdue first (a due time, or a rank). */
-  due: ReadonlyMap<string, number>;
+  /** Ids of the questions answered at least once, by pack: as stored, with no key to build per question. */
+  seen: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Cards due now by pack and question id, each with a number that orders them most overdue first (a due time, or a rank). */
+  due: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-export function indexProgress(cards: Iterable<[string, Pick<Card, 'due' | 'state'>]>, now: Date): ProgressIndex {
-  const seen = new Set<string>();
-  const due = new Map<string, number>();
-  for (const [key, card] of cards) {
-    seen.add(key);
-    if (isDue(card, now)) due.set(key, card.due.getTime());
+export function indexProgress(cards: Iterable<Pick<Card, 'due' | 'state'> & { packId: string; questionId: string }>, now: Date): ProgressIndex {
+  const seen = new Map<string, Set<string>>();
+  const due = new Map<string, Map<string, number>>();
+  for (const card of cards) {
+    seen.set(card.packId, (seen.get(card.packId) ?? new Set<string>()).add(card.questionId));
+    if (isDue(card, now)) due.set(card.packId, (due.get(card.packId) ?? new Map<string, number>()).set(card.questionId, card.due.getTime()));
   }
   return { seen, due };
+}
+
+/** Due cards' keys ranked most overdue first (as the due index returns them) grouped as ProgressIndex keeps them. */
+export function dueByPack(keys: readonly (readonly [string, string])[]): Map<string, Map<string, number>> {
+  const due = new Map<string, Map<string, number>>();
+  for (const [rank, [packId, questionId]] of keys.entries()) due.set(packId, (due.get(packId) ?? new Map<string, number>()).set(questionId, rank));
+  return due;
+}
+
+export function isDueNow(progress: Pick<ProgressIndex, 'due'>, packId: string, questionId: string): boolean {
+  return progress.due.get(packId)?.has(questionId) ?? false;
+}
+
+export function hasSeen(progress: Pick<ProgressIndex, 'seen'>, packId: string, questionId: string): boolean {
+  return progress.seen.get(packId)?.has(questionId) ?? false;
+}
+
+/**
+ * The questions a study queue can draw on, due or never answered, in authored order: with 20,000
+ * questions mostly seen and not due, the rest need no object made for them.
+ */
+export function queueCandidates(packs: readonly PackFacts[], progress: ProgressIndex): QuestionRef[] {
+  const candidates: QuestionRef[] = [];
+  for (const { packId, facts } of packs) {
+    const seen = progress.seen.get(packId);
+    const due = progress.due.get(packId);
+    // A plain loop: this runs once per session over every question, before the JIT has warmed up.
+    for (let index = 0; index < facts.ids.length; index++) {
+      const questionId = facts.ids[index] as string;
+      if (seen?.has(questionId) && !due?.has(questionId)) continue;
+      candidates.push({ packId, questionId, principleId: principlesAt(facts, index)[0] ?? '' });
+    }
+  }
+  return candidates;
 }
 
 export interface QueueInput {
@@ -79,10 +114,9 @@ export function buildQueue(input: QueueInput): QueueItem[] {
   const due: (QuestionRef & { due: number })[] = [];
   const unseen: QuestionRef[] = [];
   for (const question of questions) {
-    const key = cardKey(question.packId, question.questionId);
-    const dueOrder = progress.due.get(key);
+    const dueOrder = progress.due.get(question.packId)?.get(question.questionId);
     if (dueOrder !== undefined) due.push({ ...question, due: dueOrder });
-    else if (!progress.seen.has(key)) unseen.push(question);
+    else if (!hasSeen(progress, question.packId, question.questionId)) unseen.push(question);
   }
   due.sort((a, b) => a.due - b.due);
   const maxItems = input.maxItems ?? Number.POSITIVE_INFINITY;
@@ -142,6 +176,6 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 }
 
 /** Questions the candidate has never answered: what is left to see before the exam. */
-export function countUnseen(questions: readonly QuestionRef[], seen: ReadonlySet<string>): number {
-  return questions.filter((question) => !seen.has(cardKey(question.packId, question.questionId))).length;
+export function countUnseen(questions: readonly QuestionRef[], progress: Pick<ProgressIndex, 'seen'>): number {
+  return questions.filter((question) => !hasSeen(progress, question.packId, question.questionId)).length;
 }

@@ -1,6 +1,6 @@
 import { daysUntil, localDay } from './dates';
 import type { Settings } from './progress';
-import { cardKey, countUnseen, type ProgressIndex, type QuestionRef } from './queue';
+import { countUnseen, isDueNow, type ProgressIndex, type QuestionRef } from './queue';
 
 /** Consecutive days with at least one answer, ending today (or yesterday, if today has none yet). */
 export function streak(studyDays: readonly string[], now: Date): number {
@@ -35,8 +35,8 @@ export function summarizeToday(input: {
   now: Date;
 }): TodaySummary {
   const { questions, progress, settings, now } = input;
-  const due = questions.filter((question) => progress.due.has(cardKey(question.packId, question.questionId))).length;
-  const unseen = countUnseen(questions, progress.seen);
+  const due = questions.filter((question) => isDueNow(progress, question.packId, question.questionId)).length;
+  const unseen = countUnseen(questions, progress);
   const examDaysLeft = settings.examDate ? daysUntil(settings.examDate, now) : undefined;
   return {
     answeredToday: input.reviewedToday + input.introducedToday,

@@ -27,11 +27,13 @@ export function toFactColumns(questions: readonly QuestionFacts[]): FactColumns 
   };
 }
 
-export function fromFactColumns(columns: FactColumns): QuestionFacts[] {
-  return columns.ids.map((id, index) => ({
-    id,
-    principles: columns.principles[index]?.split(' ').filter(Boolean) ?? [],
-    area: columns.areas[index] as ContentArea,
-    contentHash: columns.hashes[index] ?? '',
-  }));
+/** The principle ids of the question at `index`. */
+export function principlesAt(columns: Pick<FactColumns, 'principles'>, index: number): string[] {
+  return columns.principles[index]?.split(' ').filter(Boolean) ?? [];
+}
+
+/** One pack's question facts. */
+export interface PackFacts {
+  packId: string;
+  facts: FactColumns;
 }

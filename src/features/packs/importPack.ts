@@ -2,7 +2,8 @@ import { loadPrincipleLibrary, builtInPacks } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { saveImportedPack } from '../../db/packs';
 import { checkImport, type ImportOutcome } from '../../domain/content/packFile';
-import type { Pack, Problem, QuestionFacts } from '../../domain/content';
+import type { Pack, Problem } from '../../domain/content';
+import type { FactColumns } from '../../domain/content/facts';
 import type { PickedFile } from './readPickedFiles';
 
 export interface ImportReport {
@@ -19,12 +20,12 @@ export async function importPickedFiles(files: PickedFile[], onProgress: (done: 
   if (!outcome.imported) return { problems: outcome.problems };
   const previous = await saveImportedPack(database(), outcome.imported, new Date());
   const { pack } = outcome.imported;
-  return { problems: outcome.problems, stored: { title: pack.title, version: pack.version, questions: pack.questions.length, previousVersion: previous?.meta.version, ...compare(previous?.questions, pack) } };
+  return { problems: outcome.problems, stored: { title: pack.title, version: pack.version, questions: pack.questions.length, previousVersion: previous?.meta.version, ...compare(previous?.facts, pack) } };
 }
 
-function compare(before: readonly QuestionFacts[] | undefined, after: Pack): { changed: number; added: number; removed: number } {
+function compare(before: FactColumns | undefined, after: Pack): { changed: number; added: number; removed: number } {
   if (!before) return { changed: 0, added: after.questions.length, removed: 0 };
-  const old = new Map(before.map((question) => [question.id, question.contentHash]));
+  const old = new Map(before.ids.map((id, index) => [id, before.hashes[index]]));
   const now = new Set(after.questions.map((question) => question.id));
   return {
     changed: after.questions.filter((question) => old.has(question.id) && old.get(question.id) !== question.contentHash).length,

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import { loadPack, loadPacksHolding, loadQuestionIndex } from '../../catalog/catalog';
+import { loadPack, loadPacksHolding, loadQuestionColumns } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
 import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { buildQueue, cardKey, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
+import { buildQueue, cardKey, queueCandidates, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
 
 export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
@@ -81,11 +81,11 @@ async function planSession(target: StudyMode, settings: Settings, now: Date): Pr
     const pack = await loadPack(target.packId);
     return (pack?.questions ?? []).map((question) => ({ packId: target.packId, questionId: question.id, kind: 'new' }));
   }
-  const questions = await loadQuestionIndex();
-  const studied = new Set(questions.map((question) => cardKey(question.packId, question.questionId)));
-  const state = await loadStudyState(database(), now, { wanted: SESSION_MAX_ITEMS, studied: (packId, questionId) => studied.has(cardKey(packId, questionId)) });
+  const packs = await loadQuestionColumns();
+  const studied = new Map(packs.map(({ packId, facts }) => [packId, new Set(facts.ids)]));
+  const state = await loadStudyState(database(), now, { wanted: SESSION_MAX_ITEMS, studied: (packId, questionId) => studied.get(packId)?.has(questionId) ?? false });
   return buildQueue({
-    questions,
+    questions: queueCandidates(packs, state.progress),
     progress: state.progress,
     limits: settings,
     reviewedToday: state.reviewedToday,

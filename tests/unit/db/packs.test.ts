@@ -7,6 +7,7 @@ import { freshDatabase, recordRightOrWrong } from './freshDatabase';
 import { localDay } from '../../../src/domain/dates';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { demoContent } from '../../fixtures/packs';
+import { factsOf, toFactColumns } from '../../../src/domain/content/facts';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 
@@ -32,7 +33,7 @@ describe('imported packs', () => {
     const db = freshDatabase();
     await saveImportedPack(db, imported, NOW);
     const [listing] = await listImportedPacks(db);
-    expect(listing?.questions).toEqual(pack.questions.map(({ id, principles, area, contentHash }) => ({ id, principles, area, contentHash })));
+    expect(listing?.facts).toEqual(toFactColumns(pack.questions.map(factsOf)));
     expect(JSON.stringify(listing)).not.toContain(pack.questions[0]!.stem);
     expect((await getImportedPack(db, pack.id))?.pack).toEqual(pack);
     expect((await importedQuestions(db, pack.id, ['q-002', 'gone'])).map((question) => question.id)).toEqual(['q-002']);

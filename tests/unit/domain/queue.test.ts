@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue, cardKey, countUnseen, indexProgress, type QuestionRef, type QueueInput } from '../../../src/domain/queue';
+import { buildQueue, countUnseen, indexProgress, queueCandidates, type QuestionRef, type QueueInput } from '../../../src/domain/queue';
+import { toFactColumns } from '../../../src/domain/content/facts';
 import { State } from '../../../src/domain/scheduling';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
@@ -26,11 +27,11 @@ function input(overrides: Partial<QueueInput>): QueueInput {
 describe('building a study queue', () => {
   it('puts due reviews first, most overdue first, then new questions', () => {
     const all = questions('p', ['trust'], 4);
-    const cards = new Map([
-      [cardKey('p', 'trust-1'), { due: new Date(NOW.getTime() - HOUR), state: State.Review }],
-      [cardKey('p', 'trust-2'), { due: new Date(NOW.getTime() - 5 * HOUR), state: State.Review }],
-      [cardKey('p', 'trust-3'), { due: new Date(NOW.getTime() + HOUR), state: State.Review }],
-    ]);
+    const cards = [
+      { packId: 'p', questionId: 'trust-1', due: new Date(NOW.getTime() - HOUR), state: State.Review },
+      { packId: 'p', questionId: 'trust-2', due: new Date(NOW.getTime() - 5 * HOUR), state: State.Review },
+      { packId: 'p', questionId: 'trust-3', due: new Date(NOW.getTime() + HOUR), state: State.Review },
+    ];
     expect(buildQueue(input({ questions: all, progress: indexProgress(cards, NOW) }))).toEqual([
       { packId: 'p', questionId: 'trust-2', kind: 'review' },
       { packId: 'p', questionId: 'trust-1', kind: 'review' },
@@ -40,7 +41,7 @@ describe('building a study queue', () => {
 
   it('keeps to what is left of the daily limits', () => {
     const all = questions('p', ['a', 'b'], 10);
-    const cards = new Map(all.slice(0, 6).map((q) => [cardKey(q.packId, q.questionId), { due: new Date(NOW.getTime() - HOUR), state: State.Review }]));
+    const cards = all.slice(0, 6).map((q) => ({ ...q, due: new Date(NOW.getTime() - HOUR), state: State.Review }));
     const queue = buildQueue(input({ questions: all, progress: indexProgress(cards, NOW), limits: { newPerDay: 5, maxReviewsPerDay: 4 }, reviewedToday: 1, introducedToday: 2 }));
     expect(queue.filter((item) => item.kind === 'review')).toHaveLength(3);
     expect(queue.filter((item) => item.kind === 'new')).toHaveLength(3);
@@ -50,9 +51,7 @@ describe('building a study queue', () => {
 
   it('keeps a session to its length, the most overdue reviews first, and new questions only where room is left', () => {
     const all = questions('p', ['a', 'b'], 10);
-    const cards = new Map(
-      all.slice(0, 6).map((q, index) => [cardKey(q.packId, q.questionId), { due: new Date(NOW.getTime() - (index + 1) * HOUR), state: State.Review }]),
-    );
+    const cards = all.slice(0, 6).map((q, index) => ({ ...q, due: new Date(NOW.getTime() - (index + 1) * HOUR), state: State.Review }));
     const short = buildQueue(input({ questions: all, progress: indexProgress(cards, NOW), maxItems: 4 }));
     expect(short).toHaveLength(4);
     expect(short.every((item) => item.kind === 'review')).toBe(true);
@@ -83,11 +82,29 @@ describe('building a study queue', () => {
 
   it('leaves out cards of questions that are no longer in any enabled pack, and counts what is unseen', () => {
     const all = questions('p', ['a'], 3);
-    const cards = new Map([
-      [cardKey('gone', 'old-1'), { due: new Date(NOW.getTime() - HOUR), state: State.Review }],
-      [cardKey('p', 'a-1'), { due: new Date(NOW.getTime() + HOUR), state: State.Review }],
-    ]);
+    const cards = [
+      { packId: 'gone', questionId: 'old-1', due: new Date(NOW.getTime() - HOUR), state: State.Review },
+      { packId: 'p', questionId: 'a-1', due: new Date(NOW.getTime() + HOUR), state: State.Review },
+    ];
     expect(buildQueue(input({ questions: all, progress: indexProgress(cards, NOW) })).map((item) => item.questionId)).toEqual(['a-2', 'a-3']);
-    expect(countUnseen(all, indexProgress(cards, NOW).seen)).toBe(2);
+    expect(countUnseen(all, indexProgress(cards, NOW))).toBe(2);
+  });
+
+  it('builds the same queue from the due and unseen questions alone as from every question', () => {
+    const all = [...questions('p1', ['a', 'b', 'c'], 6), ...questions('p2', ['a', 'd'], 5)];
+    // Every third question answered; of those, every other one due, at different times.
+    const cards = all
+      .filter((_, index) => index % 3 === 0)
+      .map((question, index) => ({ ...question, due: new Date(NOW.getTime() + (index % 2 === 0 ? -index : index) * HOUR), state: State.Review }));
+    const progress = indexProgress(cards, NOW);
+    const packs = ['p1', 'p2'].map((packId) => {
+      const own = all.filter((question) => question.packId === packId);
+      return { packId, facts: toFactColumns(own.map((question) => ({ id: question.questionId, principles: [question.principleId], area: 'values-ethics' as const, contentHash: 'h' }))) };
+    });
+    const candidates = queueCandidates(packs, progress);
+    expect(candidates.length).toBe(all.length - cards.filter((card) => card.due > NOW).length);
+    for (const maxItems of [5, 12, 100]) {
+      expect(buildQueue(input({ questions: candidates, progress, maxItems }))).toEqual(buildQueue(input({ questions: all, progress, maxItems })));
+    }
   });
 });
