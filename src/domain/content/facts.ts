@@ -1,13 +1,14 @@
 import type { Question, QuestionFacts } from './types';
-import type { ContentArea } from './vocabulary';
+import type { ContentArea, Difficulty, OptionLetter, Qualifier } from './vocabulary';
 
-/** What scheduling, statistics and mastery need of a question: no text, so large packs stay cheap to list. */
+/** What scheduling, statistics, mastery and drawing an exam need of a question: no text, so large packs stay cheap to list. */
 export function factsOf(question: Question): QuestionFacts {
-  return { id: question.id, principles: question.principles, area: question.area, contentHash: question.contentHash };
+  const { id, principles, area, contentHash, qualifier, difficulty, answer } = question;
+  return { id, principles, area, contentHash, qualifier, difficulty, answer };
 }
 
 /**
- * A pack's question facts as four arrays in authored order, as the database keeps them: IndexedDB
+ * A pack's question facts as arrays, one per fact, in authored order, as the database keeps them: IndexedDB
  * reads a few long arrays of strings ten times faster than thousands of small objects (5 ms
  * against 50 ms for 20,000 questions in Chromium). Principle ids are slugs, so a space joins them.
  */
@@ -16,6 +17,9 @@ export interface FactColumns {
   principles: string[];
   areas: ContentArea[];
   hashes: string[];
+  qualifiers: Qualifier[];
+  difficulties: Difficulty[];
+  answers: OptionLetter[];
 }
 
 export function toFactColumns(questions: readonly QuestionFacts[]): FactColumns {
@@ -24,6 +28,9 @@ export function toFactColumns(questions: readonly QuestionFacts[]): FactColumns 
     principles: questions.map((question) => question.principles.join(' ')),
     areas: questions.map((question) => question.area),
     hashes: questions.map((question) => question.contentHash),
+    qualifiers: questions.map((question) => question.qualifier),
+    difficulties: questions.map((question) => question.difficulty),
+    answers: questions.map((question) => question.answer),
   };
 }
 

@@ -36,7 +36,7 @@ export interface Question extends Omit<QuestionFrontMatter, 'answer'> {
 }
 
 /** A question without its text: see facts.ts. */
-export type QuestionFacts = Pick<Question, 'id' | 'principles' | 'area' | 'contentHash'>;
+export type QuestionFacts = Pick<Question, 'id' | 'principles' | 'area' | 'contentHash' | 'qualifier' | 'difficulty' | 'answer'>;
 
 export interface Pack extends PackMeta {
   questions: Question[];

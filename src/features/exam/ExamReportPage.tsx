@@ -4,7 +4,7 @@ import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../components/PageTitle';
 import { QuestionView } from '../../components/QuestionView';
 import { useLoaded } from '../../components/useLoaded';
-import { loadPack, principleTitle } from '../../catalog/catalog';
+import { loadPacksHolding, principleTitle } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { getAttempt } from '../../db/exams';
 import { startSession } from '../../db/progress';
@@ -17,9 +17,7 @@ import './exam.css';
 async function loadReport(id: number): Promise<{ attempt: ExamAttempt; packs: Map<string, Pack> } | undefined> {
   const attempt = await getAttempt(database(), id);
   if (!attempt) return undefined;
-  const ids = [...new Set(attempt.plan.items.map((item) => item.packId))];
-  const packs = (await Promise.all(ids.map((packId) => loadPack(packId)))).filter((pack): pack is Pack => pack !== undefined);
-  return { attempt, packs: new Map(packs.map((pack) => [pack.id, pack])) };
+  return { attempt, packs: await loadPacksHolding(attempt.plan.items) };
 }
 
 export function ExamReportPage() {

@@ -1,12 +1,20 @@
-import { listPacks, loadPack } from '../../catalog/catalog';
-import type { Pack } from '../../domain/content';
+import { loadQuestionColumns } from '../../catalog/catalog';
+import { principlesAt } from '../../domain/content/facts';
 import type { ExamQuestion } from '../../domain/exam';
 
-/** Every question of the enabled packs, with what drawing and scoring need. */
+/** Every question of the enabled packs, with what drawing and scoring need: facts only, the text loads for the drawn ones. */
 export async function loadExamBank(): Promise<ExamQuestion[]> {
-  const listings = (await listPacks()).filter((pack) => pack.enabled);
-  const packs = (await Promise.all(listings.map((pack) => loadPack(pack.id)))).filter((pack): pack is Pack => pack !== undefined);
-  return packs.flatMap((pack) => pack.questions.map((question) => ({ ...question, packId: pack.id, questionId: question.id })));
+  return (await loadQuestionColumns()).flatMap(({ packId, facts }) =>
+    facts.ids.map((questionId, index) => ({
+      packId,
+      questionId,
+      principles: principlesAt(facts, index),
+      area: facts.areas[index] as ExamQuestion['area'],
+      qualifier: facts.qualifiers[index] as ExamQuestion['qualifier'],
+      difficulty: facts.difficulties[index] as ExamQuestion['difficulty'],
+      answer: facts.answers[index] as ExamQuestion['answer'],
+    })),
+  );
 }
 
 export function formatClock(ms: number): string {

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import { loadPack } from '../../catalog/catalog';
+import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
-import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamPlan, type ExamQuestion } from '../../domain/exam';
+import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
 import { leaveItem, sectionRange, type StoredExam } from '../../domain/examSession';
 
 interface ExamState {
@@ -24,12 +24,6 @@ interface ExamState {
   endBreak(now?: number): void;
   tick(now?: number): Promise<void>;
   abandon(): Promise<void>;
-}
-
-async function packsOf(plan: ExamPlan): Promise<Map<string, Pack>> {
-  const ids = [...new Set(plan.items.map((item) => item.packId))];
-  const packs = await Promise.all(ids.map((id) => loadPack(id)));
-  return new Map(packs.filter((pack): pack is Pack => pack !== undefined).map((pack) => [pack.id, pack]));
 }
 
 export function examQuestions(packs: ReadonlyMap<string, Pack>): Map<string, ExamQuestion> {
@@ -83,7 +77,7 @@ export const useExam = create<ExamState>()((set, get) => {
         set({ status: 'none', exam: undefined });
         return;
       }
-      set({ exam, packs: await packsOf(exam.plan), status: 'running', attemptId: undefined });
+      set({ exam, packs: await loadPacksHolding(exam.plan.items), status: 'running', attemptId: undefined });
       await get().tick();
     },
 
@@ -104,7 +98,7 @@ export const useExam = create<ExamState>()((set, get) => {
         warningsGiven: [],
       };
       await saveExam(database(), exam);
-      set({ exam, packs: await packsOf(plan), status: 'running', warning: undefined, attemptId: undefined });
+      set({ exam, packs: await loadPacksHolding(plan.items), status: 'running', warning: undefined, attemptId: undefined });
     },
 
     choose(letter) {

@@ -99,7 +99,7 @@ describe('building a study queue', () => {
     const progress = indexProgress(cards, NOW);
     const packs = ['p1', 'p2'].map((packId) => {
       const own = all.filter((question) => question.packId === packId);
-      return { packId, facts: toFactColumns(own.map((question) => ({ id: question.questionId, principles: [question.principleId], area: 'values-ethics' as const, contentHash: 'h' }))) };
+      return { packId, facts: toFactColumns(own.map((question) => ({ id: question.questionId, principles: [question.principleId], area: 'values-ethics' as const, contentHash: 'h', qualifier: 'BEST' as const, difficulty: 2 as const, answer: 'A' as const }))) };
     });
     const candidates = queueCandidates(packs, progress);
     expect(candidates.length).toBe(all.length - cards.filter((card) => card.due > NOW).length);
