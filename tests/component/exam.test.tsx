@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useExam } from '../../src/features/exam/store';
-import { freshStart, renderAt } from './render';
+import { freshStart, importExtraPack, renderAt } from './render';
+import { database } from '../../src/db/database';
+import { setPackEnabled } from '../../src/db/packs';
 
 beforeEach(async () => {
   await freshStart();
@@ -43,6 +45,24 @@ describe('an exam from a blueprint', () => {
     expect(screen.getByText('Not yet a pass against your target of 70%.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Study the 1 missed question now' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'By content area' })).toBeInTheDocument();
+  });
+
+  it('draws from an imported pack and shows and scores its questions', async () => {
+    const user = userEvent.setup();
+    await importExtraPack(3);
+    await setPackEnabled(database(), 'demo', false);
+    renderAt('/exam');
+    await user.click(await screen.findByRole('button', { name: 'Start: 2 items, 4 minutes' }));
+    for (const number of [1, 2]) {
+      expect(await screen.findByRole('heading', { level: 1, name: `Question ${number} of 2` })).toBeInTheDocument();
+      // Every question of the extra pack is keyed B.
+      await user.click(screen.getByRole('radio', { name: /Invite her to say what brings her in/ }));
+      if (number === 1) await user.click(screen.getByRole('button', { name: /^Next/ }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Submit the exam…' }));
+    await user.click(screen.getByRole('button', { name: 'Submit the exam' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Exam report' })).toBeInTheDocument();
+    expect(screen.getByText(/2 of 2 scored questions right/)).toBeInTheDocument();
   });
 
   it('lists past attempts in the history', async () => {
