@@ -126,6 +126,8 @@ async function inChromium() {
     await page.goto(`${E2E_URL}/stats`);
     await page.getByRole('heading', { name: /Reviews per day/i }).waitFor({ timeout: 60_000 });
     record('Statistics page ready (wall clock from navigation)', ms(Date.now() - statsStart));
+    await page.getByRole('heading', { name: 'Accuracy by principle', exact: true }).waitFor({ timeout: 60_000 });
+    record('Statistics: accuracy by principle and area ready (wall clock)', ms(Date.now() - statsStart));
 
     const packFile = join(packFolder, 'imported-bench.rapport.json');
     writeFileSync(packFile, generatePackFile(1000));

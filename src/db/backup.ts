@@ -1,7 +1,8 @@
 import { createBackup, parseBackup, type Backup } from '../domain/backup';
 import { answeredRows, type RapportDatabase } from './database';
 import { loadSettings } from './progress';
-import { newestAnswers, tallyStudyDays, withNewestAnswers } from '../domain/progress';
+import { newestAnswers, withNewestAnswers } from '../domain/progress';
+import { tallyStudyDays } from '../domain/statistics';
 
 /** All progress (cards, log, settings) as one backup object; write it out with JSON.stringify. */
 export async function exportBackup(db: RapportDatabase, now: Date): Promise<Backup> {

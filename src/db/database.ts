@@ -2,7 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import { announceVersionChange } from './versionChange';
 import { localDay } from '../domain/dates';
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
-import { newestAnswers, tallyStudyDays, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession, type StudyDay } from '../domain/progress';
+import { newestAnswers, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import { tallyStudyDays, type StudyDay } from '../domain/statistics';
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
 import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import { questionIdsByPack } from '../domain/queue';
@@ -152,7 +153,7 @@ export class RapportDatabase extends Dexie {
           await transaction.table<StoredPack>('importedPacks').put(listingOf(pack, principles, importedAt));
         }
       });
-    // Version 5 keeps listings' question facts in columns and counts each day's answers, for the streak and today's limits.
+    // Version 5 keeps listings' question facts in columns and counts each day's answers, for the streak, today's limits and the charts by day.
     this.version(5)
       .stores({ studyDays: 'day' })
       .upgrade(async (transaction) => {

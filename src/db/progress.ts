@@ -1,6 +1,7 @@
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
-import { DEFAULT_SETTINGS, tallyStudyDays, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
+import { tallyStudyDays } from '../domain/statistics';
 import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
 import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
 import type { RapportDatabase, StoredSettings } from './database';
@@ -186,7 +187,7 @@ export async function studyDays(db: RapportDatabase): Promise<string[]> {
 }
 
 /** Adds log entries to their days' counts (sign 1), or takes them away (-1): a day left with none goes. */
-export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state'>[], sign: 1 | -1): Promise<void> {
+export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state' | 'correct'>[], sign: 1 | -1): Promise<void> {
   const touched = [...new Set(entries.map((entry) => entry.day))];
   const stored = await db.studyDays.bulkGet(touched);
   const days = tallyStudyDays(entries, new Map(stored.flatMap((row) => (row ? [[row.day, row]] : []))), sign);

@@ -1,9 +1,19 @@
 import type { StoredCard } from '../domain/progress';
-import { tallyAnswers, emptyTally, type AnswerTally } from '../domain/statistics';
+import { tallyAnswers, emptyTally, type AnswerTally, type DayCount } from '../domain/statistics';
 import type { RapportDatabase } from './database';
 
+/** The answers counted per day from `first` (`YYYY-MM-DD`) on: later days too, should the clock have been set back. */
+export async function studyDaysFrom(db: RapportDatabase, first: string): Promise<Map<string, DayCount>> {
+  return new Map((await db.studyDays.where(':id').aboveOrEqual(first).toArray()).map((row) => [row.day, row]));
+}
+
+/** Whether anything was ever answered, from the day rows rather than a count of the whole log. */
+export async function hasAnswers(db: RapportDatabase): Promise<boolean> {
+  return (await db.studyDays.limit(1).count()) > 0;
+}
+
 /**
- * Tallies every answer from the first of `weeks` (Mondays, `YYYY-MM-DD`, oldest first) on.
+ * Tallies every answer by question from the first of `weeks` (Mondays, `YYYY-MM-DD`, oldest first) on.
  * Reads the day index one week at a time, so a long log is never held in memory whole:
  * each week's entries are counted and dropped before the next are read.
  */

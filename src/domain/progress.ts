@@ -1,7 +1,7 @@
 import type { Confidence } from './grading';
 import type { OptionLetter } from './content';
 import { cardKey, type QueueItem } from './queue';
-import { RETENTION_RANGE, State, type Card, type ReviewLog } from './scheduling';
+import { RETENTION_RANGE, type Card, type ReviewLog } from './scheduling';
 
 /** A question's scheduling state, keyed by pack id and question id so edits to wording keep it. */
 export interface StoredCard extends Card {
@@ -75,27 +75,6 @@ export function cardStatus(card: Pick<Card, 'due' | 'state' | 'stability'> | und
   if (!card || card.state === 0) return 'new';
   if (card.due.getTime() <= now.getTime()) return 'due';
   return card.stability >= MASTERED_STABILITY_DAYS ? 'mastered' : 'learning';
-}
-
-/**
- * How many answers a local day holds, and how many of them were first answers: the streak and
- * today's limits read these few rows rather than a year of log entries.
- */
-export interface StudyDay {
-  day: string;
-  answers: number;
-  introduced: number;
-}
-
-/** Adds (sign 1) or takes away (sign -1) these log entries' counts to the days given, which it changes. */
-export function tallyStudyDays(entries: Iterable<Pick<StoredReview, 'day' | 'state'>>, days: Map<string, StudyDay> = new Map(), sign: 1 | -1 = 1): Map<string, StudyDay> {
-  for (const { day, state } of entries) {
-    const tally = days.get(day) ?? { day, answers: 0, introduced: 0 };
-    tally.answers += sign;
-    if (state === State.New) tally.introduced += sign;
-    days.set(day, tally);
-  }
-  return days;
 }
 
 /** Whether a question's wording changed since it was last answered (`lastHash` undefined: never answered). */

@@ -10,7 +10,7 @@ export const FORECAST_DAYS = 30;
 export const HEAT_LEVELS = 4;
 
 /** What the statistics need of one answer; the rest of the log entry stays unread. */
-export type AnswerFacts = Pick<StoredReview, 'packId' | 'questionId' | 'day' | 'correct' | 'state'>;
+export type AnswerFacts = Pick<StoredReview, 'packId' | 'questionId' | 'correct'>;
 
 export interface RightCount {
   answers: number;
@@ -24,11 +24,37 @@ export interface DayCount extends RightCount {
 }
 
 /**
- * The log summed up by local day and by question: a few thousand numbers however long the log is,
- * so the log can be read a page at a time and each page dropped once counted.
+ * A local day's answers, counted as they are recorded: the streak, today's limits and the charts by
+ * day read a row per day rather than a year of log entries.
+ */
+export interface StudyDay extends DayCount {
+  day: string;
+  /** First answers to a question: today's count of new questions. */
+  introduced: number;
+}
+
+/** Adds (sign 1) or takes away (sign -1) these log entries' counts to the days given, which it changes. */
+export function tallyStudyDays(entries: Iterable<Pick<StoredReview, 'day' | 'state' | 'correct'>>, days: Map<string, StudyDay> = new Map(), sign: 1 | -1 = 1): Map<string, StudyDay> {
+  for (const { day, state, correct } of entries) {
+    const tally = days.get(day) ?? { day, answers: 0, right: 0, reviews: 0, reviewsRight: 0, introduced: 0 };
+    const right = correct ? sign : 0;
+    tally.answers += sign;
+    tally.right += right;
+    if (state === State.New) tally.introduced += sign;
+    if (state === State.Review) {
+      tally.reviews += sign;
+      tally.reviewsRight += right;
+    }
+    days.set(day, tally);
+  }
+  return days;
+}
+
+/**
+ * The log summed up by question: a few thousand numbers however long the log is, so the log can be
+ * read a page at a time and each page dropped once counted.
  */
 export interface AnswerTally {
-  byDay: Map<string, DayCount>;
   /** By card key. */
   byQuestion: Map<string, RightCount>;
   /** Packs with at least one answer, whose questions the breakdown by principle needs. */
@@ -42,17 +68,12 @@ export interface StatisticsWindow {
 }
 
 export function emptyTally(): AnswerTally {
-  return { byDay: new Map(), byQuestion: new Map(), packIds: new Set() };
+  return { byQuestion: new Map(), packIds: new Set() };
 }
 
 /** Adds answers to a tally and returns it; called once per page of the log. */
 export function tallyAnswers(entries: Iterable<AnswerFacts>, tally: AnswerTally = emptyTally()): AnswerTally {
   for (const entry of entries) {
-    let day = tally.byDay.get(entry.day);
-    if (!day) {
-      day = { answers: 0, right: 0, reviews: 0, reviewsRight: 0 };
-      tally.byDay.set(entry.day, day);
-    }
     const key = cardKey(entry.packId, entry.questionId);
     let question = tally.byQuestion.get(key);
     if (!question) {
@@ -60,15 +81,8 @@ export function tallyAnswers(entries: Iterable<AnswerFacts>, tally: AnswerTally 
       tally.byQuestion.set(key, question);
       tally.packIds.add(entry.packId);
     }
-    const right = entry.correct ? 1 : 0;
-    day.answers++;
-    day.right += right;
     question.answers++;
-    question.right += right;
-    if (entry.state === State.Review) {
-      day.reviews++;
-      day.reviewsRight += right;
-    }
+    if (entry.correct) question.right++;
   }
   return tally;
 }

@@ -161,7 +161,7 @@ describe('the statistics screen', () => {
     const section = (await screen.findByRole('heading', { name: 'Due in the next 30 days' })).closest('section') as HTMLElement;
     expect(within(section).getByText('Nothing falls due in the next 30 days.')).toBeInTheDocument();
     expect(figure('Reviews')).toBe('5');
-    const principles = within(screen.getByRole('heading', { name: 'Accuracy by principle' }).closest('section') as HTMLElement).getByRole('table');
+    const principles = within((await screen.findByRole('heading', { name: 'Accuracy by principle' })).closest('section') as HTMLElement).getByRole('table');
     expect(within(principles).getAllByRole('row')).toHaveLength(3);
   });
 });

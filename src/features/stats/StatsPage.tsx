@@ -11,7 +11,7 @@ import { principleTitle } from '../../catalog/catalog';
 import { CONTENT_AREAS, type ContentArea } from '../../domain/content';
 import { percent } from '../../domain/mastery';
 import { addDays, dateOfDay, FORECAST_DAYS, HEAT_LEVELS, share, WEEKS_SHOWN, type GroupAccuracy } from '../../domain/statistics';
-import { loadStats, type StatsData } from './statsData';
+import { loadBreakdown, loadStats, type StatsData } from './statsData';
 import './stats.css';
 
 export function StatsPage() {
@@ -85,7 +85,7 @@ function Statistics({ data }: { data: StatsData }) {
       <ActivitySection data={data} />
       <AccuracySection data={data} studied={studied} />
       <ForecastSection data={data} />
-      <BreakdownSection data={data} studied={studied} />
+      <BreakdownSection studied={studied} />
     </>
   );
 }
@@ -229,9 +229,19 @@ function shareRows(groups: readonly GroupAccuracy[], label: (id: string) => Reac
   return groups.map((group) => ({ key: group.id, label: label(group.id), share: group.accuracy, detail: `${group.right} of ${group.answers} right` }));
 }
 
-function BreakdownSection({ data, studied }: { data: StatsData; studied: boolean }) {
-  const { breakdown } = data;
+/** Loads after the rest: it counts every answer of the period, which takes a while with a long history. */
+function BreakdownSection({ studied }: { studied: boolean }) {
+  const loaded = useLoaded('stats-breakdown', () => loadBreakdown(new Date()));
   const headers = (label: string) => ({ label, detail: 'Answers', share: 'Accuracy' });
+  if (loaded.status !== 'ready') {
+    return (
+      <section aria-labelledby="principles-heading">
+        <h2 id="principles-heading">Accuracy by principle and content area</h2>
+        {loaded.status === 'loading' ? <p role="status">Counting your answers by principle…</p> : <p role="alert">These could not be counted: {loaded.error.message}</p>}
+      </section>
+    );
+  }
+  const breakdown = loaded.value;
   return (
     <>
       <section aria-labelledby="principles-heading">

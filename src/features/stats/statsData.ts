@@ -1,7 +1,6 @@
 import { loadQuestionIndex, readImportedCatalog } from '../../catalog/catalog';
 import { database } from '../../db/database';
-import { answerCount } from '../../db/progress';
-import { cardsDueBefore, tallyAnswersSince } from '../../db/statistics';
+import { cardsDueBefore, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../db/statistics';
 import { CONTENT_AREA_IDS } from '../../domain/content';
 import { cardKey } from '../../domain/queue';
 import {
@@ -25,36 +24,34 @@ export interface StatsData {
   activity: ActivitySummary;
   weeks: WeekAccuracy[];
   forecast: ForecastDay[];
-  breakdown: AccuracyBreakdown;
 }
 
-/** Everything the statistics screen shows, or undefined when nothing was ever answered. */
+/** What the statistics screen shows first, from the day rows and the cards due soon; undefined when nothing was ever answered. */
 export async function loadStats(now: Date): Promise<StatsData | undefined> {
   const db = database();
-  if ((await answerCount(db)) === 0) return undefined;
+  if (!(await hasAnswers(db))) return undefined;
   const window = statisticsWindow(now);
   const catalog = readImportedCatalog();
-  const [tally, index, { disabled }, dueSoon] = await Promise.all([
-    tallyAnswersSince(db, window.weeks),
-    loadQuestionIndex({ includeDisabled: true }, catalog),
+  const [byDay, index, { disabled }, dueSoon] = await Promise.all([
+    studyDaysFrom(db, window.weeks[0] ?? window.today),
+    loadQuestionIndex({}, catalog),
     catalog,
     cardsDueBefore(db, dayStart(now, FORECAST_DAYS)),
   ]);
+  // The forecast counts what study will bring up: questions of the enabled packs, as the home screen does.
+  const enabled = new Set(index.filter((question) => !disabled.has(question.packId)).map((question) => cardKey(question.packId, question.questionId)));
+  const upcoming = dueSoon.filter((card) => enabled.has(cardKey(card.packId, card.questionId)));
+  return { window, activity: activity(byDay, window), weeks: weeklyAccuracy(byDay, window), forecast: dueForecast(upcoming, now) };
+}
 
+/** Accuracy by principle and by area over the window: it reads every answer of the window, so it comes second. */
+export async function loadBreakdown(now: Date): Promise<AccuracyBreakdown> {
+  const db = database();
+  const window = statisticsWindow(now);
+  const [tally, index] = await Promise.all([tallyAnswersSince(db, window.weeks), loadQuestionIndex({ includeDisabled: true })]);
   // Principles and areas come from every pack answered in, disabled ones included: it is still the candidate's history.
   const questions: GroupedQuestion[] = index
     .filter((question) => tally.packIds.has(question.packId))
     .map((question) => ({ key: cardKey(question.packId, question.questionId), principles: question.principles, area: question.area }));
-
-  // The forecast counts what study will bring up: questions of the enabled packs, as the home screen does.
-  const enabled = new Set(index.filter((question) => !disabled.has(question.packId)).map((question) => cardKey(question.packId, question.questionId)));
-  const upcoming = dueSoon.filter((card) => enabled.has(cardKey(card.packId, card.questionId)));
-
-  return {
-    window,
-    activity: activity(tally.byDay, window),
-    weeks: weeklyAccuracy(tally.byDay, window),
-    forecast: dueForecast(upcoming, now),
-    breakdown: accuracyBreakdown(tally.byQuestion, questions, CONTENT_AREA_IDS),
-  };
+  return accuracyBreakdown(tally.byQuestion, questions, CONTENT_AREA_IDS);
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
-import { cardsDueBefore, tallyAnswersSince } from '../../../src/db/statistics';
+import { cardsDueBefore, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../../src/db/statistics';
 import { freshDatabase, recordRightOrWrong } from './freshDatabase';
 import { dayStart, statisticsWindow } from '../../../src/domain/statistics';
 
@@ -21,12 +21,14 @@ describe('tallying the review log', () => {
     await answer(db, 'q2', false, 1, 'beta');
     await answer(db, 'q3', true, 0);
 
-    const tally = await tallyAnswersSince(db, statisticsWindow(NOW).weeks);
-    expect(Object.fromEntries(tally.byDay)).toEqual({
-      '2026-10-26': { answers: 2, right: 2, reviews: 1, reviewsRight: 1 },
-      '2026-11-03': { answers: 1, right: 0, reviews: 1, reviewsRight: 0 },
-      '2026-11-04': { answers: 1, right: 1, reviews: 0, reviewsRight: 0 },
+    const window = statisticsWindow(NOW);
+    expect(Object.fromEntries(await studyDaysFrom(db, window.weeks[0]!))).toEqual({
+      '2026-10-26': { day: '2026-10-26', answers: 2, right: 2, reviews: 1, reviewsRight: 1, introduced: 1 },
+      '2026-11-03': { day: '2026-11-03', answers: 1, right: 0, reviews: 1, reviewsRight: 0, introduced: 0 },
+      '2026-11-04': { day: '2026-11-04', answers: 1, right: 1, reviews: 0, reviewsRight: 0, introduced: 1 },
     });
+    expect(await hasAnswers(db)).toBe(true);
+    const tally = await tallyAnswersSince(db, window.weeks);
     expect(Object.fromEntries(tally.byQuestion)).toEqual({
       'alpha/q1': { answers: 1, right: 1 },
       'beta/q2': { answers: 2, right: 1 },

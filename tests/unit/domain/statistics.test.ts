@@ -8,15 +8,15 @@ import {
   heatLevel,
   statisticsWindow,
   tallyAnswers,
+  tallyStudyDays,
   weekStart,
   weeklyAccuracy,
-  type AnswerFacts,
 } from '../../../src/domain/statistics';
 
 // Wednesday 4 November 2026, mid-morning local time.
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 
-function answer(day: string, correct: boolean, state: State = State.Review, questionId = 'q1', packId = 'p'): AnswerFacts {
+function answer(day: string, correct: boolean, state: State = State.Review, questionId = 'q1', packId = 'p') {
   return { packId, questionId, day, correct, state };
 }
 
@@ -39,29 +39,30 @@ describe('the statistics window', () => {
 });
 
 describe('tallying the log', () => {
-  it('counts answers and right ones by day and by question, and true-retention reviews apart', () => {
-    const tally = tallyAnswers([
-      answer('2026-11-02', false, State.New),
-      answer('2026-11-02', true, State.Review),
-      answer('2026-11-03', true, State.New, 'q2'),
-    ]);
-    expect(tally.byDay.get('2026-11-02')).toEqual({ answers: 2, right: 1, reviews: 1, reviewsRight: 1 });
-    expect(tally.byDay.get('2026-11-03')).toEqual({ answers: 1, right: 1, reviews: 0, reviewsRight: 0 });
+  it('counts answers and right ones by day, first answers and true-retention reviews apart, and by question', () => {
+    const entries = [answer('2026-11-02', false, State.New), answer('2026-11-02', true, State.Review), answer('2026-11-03', true, State.New, 'q2')];
+    const days = tallyStudyDays(entries);
+    expect(days.get('2026-11-02')).toEqual({ day: '2026-11-02', answers: 2, right: 1, reviews: 1, reviewsRight: 1, introduced: 1 });
+    expect(days.get('2026-11-03')).toEqual({ day: '2026-11-03', answers: 1, right: 1, reviews: 0, reviewsRight: 0, introduced: 1 });
+    const tally = tallyAnswers(entries);
     expect(tally.byQuestion.get('p/q1')).toEqual({ answers: 2, right: 1 });
     expect([...tally.packIds]).toEqual(['p']);
   });
 
-  it('adds page after page into the same tally', () => {
+  it('adds page after page into the same tally, and takes answers away again', () => {
     const tally = tallyAnswers([answer('2026-11-02', true)]);
-    tallyAnswers([answer('2026-11-02', false)], tally);
-    expect(tally.byDay.get('2026-11-02')).toMatchObject({ answers: 2, right: 1 });
+    tallyAnswers([answer('2026-11-02', false, State.Review, 'q1')], tally);
+    expect(tally.byQuestion.get('p/q1')).toEqual({ answers: 2, right: 1 });
+    const days = tallyStudyDays([answer('2026-11-02', true), answer('2026-11-02', false, State.New)]);
+    tallyStudyDays([answer('2026-11-02', true)], days, -1);
+    expect(days.get('2026-11-02')).toEqual({ day: '2026-11-02', answers: 1, right: 0, reviews: 0, reviewsRight: 0, introduced: 1 });
   });
 });
 
 describe('activity over the window', () => {
   it('places each day by week and weekday, stops at today, and shades by share of the busiest day', () => {
     const window = statisticsWindow(NOW);
-    const tally = tallyAnswers([
+    const byDay = tallyStudyDays([
       ...Array.from({ length: 8 }, () => answer('2026-11-03', true)),
       answer('2026-11-02', false),
       answer('2026-11-02', true, State.New),
@@ -69,7 +70,7 @@ describe('activity over the window', () => {
       // Before the window: not shown, not counted.
       answer('2026-05-10', true),
     ]);
-    const summary = activity(tally.byDay, window);
+    const summary = activity(byDay, window);
     expect(summary.days).toHaveLength(25 * 7 + 3);
     expect(summary.days.at(-1)).toMatchObject({ day: '2026-11-04', week: 25, weekday: 2, answers: 0, level: 0 });
     expect(summary.days.find((day) => day.day === '2026-11-03')).toMatchObject({ week: 25, weekday: 1, answers: 8, level: 4 });
@@ -92,14 +93,14 @@ describe('activity over the window', () => {
 describe('accuracy per week', () => {
   it('is the share right of all answers, and true retention the share right of reviews of cards already in review', () => {
     const window = statisticsWindow(NOW);
-    const tally = tallyAnswers([
+    const byDay = tallyStudyDays([
       answer('2026-10-26', true, State.New),
       answer('2026-10-28', false, State.New),
       answer('2026-11-01', true, State.Review),
       answer('2026-11-01', false, State.Review),
       answer('2026-11-02', true, State.Review),
     ]);
-    const weeks = weeklyAccuracy(tally.byDay, window);
+    const weeks = weeklyAccuracy(byDay, window);
     expect(weeks).toHaveLength(26);
     expect(weeks.at(-2)).toEqual({ week: '2026-10-26', answers: 4, right: 2, accuracy: 0.5, reviews: 2, reviewsRight: 1, retention: 0.5 });
     expect(weeks.at(-1)).toEqual({ week: '2026-11-02', answers: 1, right: 1, accuracy: 1, reviews: 1, reviewsRight: 1, retention: 1 });
@@ -107,7 +108,7 @@ describe('accuracy per week', () => {
   });
 
   it('leaves true retention undefined in a week of first answers only', () => {
-    const weeks = weeklyAccuracy(tallyAnswers([answer('2026-11-03', true, State.New)]).byDay, statisticsWindow(NOW));
+    const weeks = weeklyAccuracy(tallyStudyDays([answer('2026-11-03', true, State.New)]), statisticsWindow(NOW));
     expect(weeks.at(-1)).toMatchObject({ accuracy: 1, retention: undefined });
   });
 });
