@@ -65,7 +65,7 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
       }
       const batch = 20_000;
       // The app counts each day's answers as it records them; the seed writes the log directly, so it counts them too.
-      const studyDays = new Map<string, { day: string; answers: number; introduced: number }>();
+      const studyDays = new Map<string, { day: string; answers: number; right: number; reviews: number; reviewsRight: number; introduced: number }>();
       for (let start = 0; start < reviews; start += batch) {
         const rows = Array.from({ length: Math.min(batch, reviews - start) }, (_, offset) => {
           const index = start + offset;
@@ -94,8 +94,14 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
         });
         await write('reviewLog', rows);
         for (const row of rows) {
-          const tally = studyDays.get(row.day) ?? { day: row.day, answers: 0, introduced: 0 };
+          // Every seeded answer is a review (state 2) of a card already in review.
+          const tally = studyDays.get(row.day) ?? { day: row.day, answers: 0, right: 0, reviews: 0, reviewsRight: 0, introduced: 0 };
           tally.answers++;
+          tally.reviews++;
+          if (row.correct) {
+            tally.right++;
+            tally.reviewsRight++;
+          }
           studyDays.set(row.day, tally);
         }
       }
