@@ -1,7 +1,7 @@
 import { localDay } from './dates';
 import type { StoredReview } from './progress';
 import { cardKey } from './queue';
-import { State, type Card } from './scheduling';
+import { State } from './scheduling';
 
 /** How far back the statistics screen looks: half a year of weeks, the current one included. */
 export const WEEKS_SHOWN = 26;
@@ -207,23 +207,17 @@ export interface ForecastDay {
   due: number;
 }
 
+/** Where the forecast's days begin: today's first moment, then each next day's, `days + 1` in all. */
+export function forecastBounds(now: Date, days: number = FORECAST_DAYS): Date[] {
+  return Array.from({ length: days + 1 }, (_, index) => dayStart(now, index));
+}
+
 /**
- * Cards falling due on each of the next `days` days, today first. Overdue cards count on today,
- * since that is when they will be asked; cards never answered are not scheduled and do not count.
+ * Cards falling due on each of the next days, today first, from how many fall due between each
+ * pair of bounds; today's count holds the overdue cards too, since that is when they will be asked.
  */
-export function dueForecast(cards: Iterable<Pick<Card, 'due' | 'state'>>, now: Date, days: number = FORECAST_DAYS): ForecastDay[] {
+export function forecastFromCounts(counts: readonly number[], now: Date): ForecastDay[] {
   const today = localDay(now);
-  // Each day's first moment, so a card is placed by comparing times rather than formatting every date.
-  const bounds = Array.from({ length: days + 1 }, (_, index) => dayStart(now, index).getTime());
-  const counts = new Array<number>(days).fill(0);
-  for (const card of cards) {
-    if (card.state === State.New) continue;
-    const due = card.due.getTime();
-    if (due >= (bounds[days] ?? 0)) continue;
-    let index = 0;
-    while (index < days - 1 && due >= (bounds[index + 1] ?? 0)) index++;
-    counts[index] = (counts[index] ?? 0) + 1;
-  }
   return counts.map((due, index) => ({ day: addDays(today, index), due }));
 }
 

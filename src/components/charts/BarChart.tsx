@@ -11,7 +11,8 @@ interface BarChartProps {
 
 const WIDTH = 480;
 const HEIGHT = 200;
-const LEFT = 46;
+/** Room for the scale's labels: enough for three digits, wider for larger counts (at the 17px of narrow screens). */
+const leftFor = (top: number) => Math.max(46, 16 + 10 * String(top).length);
 const RIGHT = 8;
 const TOP = 12;
 const BOTTOM = 30;
@@ -29,7 +30,8 @@ export function countTicks(max: number, steps = 4): number[] {
 export function BarChart({ label, values, xLabels, titles }: BarChartProps) {
   const ticks = countTicks(Math.max(0, ...values));
   const top = ticks.at(-1) ?? 1;
-  const plotWidth = WIDTH - LEFT - RIGHT;
+  const left = leftFor(top);
+  const plotWidth = WIDTH - left - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = plotWidth / Math.max(1, values.length);
   const barWidth = Math.max(2, slot * 0.7);
@@ -39,22 +41,22 @@ export function BarChart({ label, values, xLabels, titles }: BarChartProps) {
       <svg className="chart-bars" role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text className="chart-label" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+            <line className="chart-grid" x1={left} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
+            <text className="chart-label" x={left - 6} y={y(tick) + 4} textAnchor="end">
               {tick}
             </text>
           </g>
         ))}
         {values.map((value, index) =>
           value > 0 ? (
-            <rect key={index} className="chart-bar" x={LEFT + index * slot + (slot - barWidth) / 2} y={y(value)} width={barWidth} height={y(0) - y(value)}>
+            <rect key={index} className="chart-bar" x={left + index * slot + (slot - barWidth) / 2} y={y(value)} width={barWidth} height={y(0) - y(value)}>
               <title>{titles[index] ?? String(value)}</title>
             </rect>
           ) : null,
         )}
         {xLabels.map((text, index) =>
           text ? (
-            <text key={index} className="chart-label" x={LEFT + index * slot + slot / 2} y={HEIGHT - 8} textAnchor="middle">
+            <text key={index} className="chart-label" x={left + index * slot + slot / 2} y={HEIGHT - 8} textAnchor="middle">
               {text}
             </text>
           ) : null,

@@ -44,3 +44,9 @@ export interface PackFacts {
   packId: string;
   facts: FactColumns;
 }
+
+/** Whether a question is in one of these packs, asked of a few keys without a key built for every question. */
+export function questionIn(packs: readonly PackFacts[]): (packId: string, questionId: string) => boolean {
+  const ids = new Map(packs.map(({ packId, facts }) => [packId, new Set(facts.ids)]));
+  return (packId, questionId) => ids.get(packId)?.has(questionId) ?? false;
+}

@@ -1,14 +1,14 @@
-import { loadQuestionIndex, readImportedCatalog } from '../../catalog/catalog';
+import { loadQuestionColumns, loadQuestionIndex } from '../../catalog/catalog';
 import { database } from '../../db/database';
-import { cardsDueBefore, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../db/statistics';
+import { dueKeysBetween, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../db/statistics';
+import { questionIn } from '../../domain/content/facts';
 import { CONTENT_AREA_IDS } from '../../domain/content';
 import { cardKey } from '../../domain/queue';
 import {
   accuracyBreakdown,
   activity,
-  dayStart,
-  dueForecast,
-  FORECAST_DAYS,
+  forecastBounds,
+  forecastFromCounts,
   statisticsWindow,
   weeklyAccuracy,
   type AccuracyBreakdown,
@@ -31,17 +31,14 @@ export async function loadStats(now: Date): Promise<StatsData | undefined> {
   const db = database();
   if (!(await hasAnswers(db))) return undefined;
   const window = statisticsWindow(now);
-  const catalog = readImportedCatalog();
-  const [byDay, index, { disabled }, dueSoon] = await Promise.all([
-    studyDaysFrom(db, window.weeks[0] ?? window.today),
-    loadQuestionIndex({}, catalog),
-    catalog,
-    cardsDueBefore(db, dayStart(now, FORECAST_DAYS)),
-  ]);
+  const [byDay, enabledPacks, dueByDay] = await Promise.all([studyDaysFrom(db, window.weeks[0] ?? window.today), loadQuestionColumns(), dueKeysBetween(db, forecastBounds(now))]);
   // The forecast counts what study will bring up: questions of the enabled packs, as the home screen does.
-  const enabled = new Set(index.filter((question) => !disabled.has(question.packId)).map((question) => cardKey(question.packId, question.questionId)));
-  const upcoming = dueSoon.filter((card) => enabled.has(cardKey(card.packId, card.questionId)));
-  return { window, activity: activity(byDay, window), weeks: weeklyAccuracy(byDay, window), forecast: dueForecast(upcoming, now) };
+  const studied = questionIn(enabledPacks);
+  const forecast = forecastFromCounts(
+    dueByDay.map((keys) => keys.filter(([packId, questionId]) => studied(packId, questionId)).length),
+    now,
+  );
+  return { window, activity: activity(byDay, window), weeks: weeklyAccuracy(byDay, window), forecast };
 }
 
 /** Accuracy by principle and by area over the window: it reads every answer of the window, so it comes second. */

@@ -8,6 +8,7 @@ import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/gr
 import type { Settings, StoredSession } from '../../domain/progress';
 import { buildQueue, cardKey, queueCandidates, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
+import { questionIn } from '../../domain/content/facts';
 
 export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
 type Phase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'missing' | 'error';
@@ -82,8 +83,7 @@ async function planSession(target: StudyMode, settings: Settings, now: Date): Pr
     return (pack?.questions ?? []).map((question) => ({ packId: target.packId, questionId: question.id, kind: 'new' }));
   }
   const packs = await loadQuestionColumns();
-  const studied = new Map(packs.map(({ packId, facts }) => [packId, new Set(facts.ids)]));
-  const state = await loadStudyState(database(), now, { wanted: SESSION_MAX_ITEMS, studied: (packId, questionId) => studied.get(packId)?.has(questionId) ?? false });
+  const state = await loadStudyState(database(), now, { wanted: SESSION_MAX_ITEMS, studied: questionIn(packs) });
   return buildQueue({
     questions: queueCandidates(packs, state.progress),
     progress: state.progress,

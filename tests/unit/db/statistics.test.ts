@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
-import { cardsDueBefore, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../../src/db/statistics';
+import { dueKeysBetween, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../../src/db/statistics';
 import { freshDatabase, recordRightOrWrong } from './freshDatabase';
-import { dayStart, statisticsWindow } from '../../../src/domain/statistics';
+import { forecastBounds, statisticsWindow } from '../../../src/domain/statistics';
 
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 const DAY = 86_400_000;
@@ -50,12 +50,17 @@ describe('tallying the review log', () => {
 });
 
 describe('cards due soon', () => {
-  it('returns overdue cards and those due before the end, not later ones', async () => {
+  it('gives the keys due on each day, overdue ones on today, and none due after the last day', async () => {
     const db = freshDatabase();
     await answer(db, 'overdue', false, 5);
+    await answer(db, 'in-two-days', true, 0);
     await answer(db, 'later', true, 0);
+    await db.cards.update(['alpha', 'in-two-days'], { due: new Date(2026, 10, 6, 10) });
     await db.cards.update(['alpha', 'later'], { due: new Date(NOW.getTime() + 60 * DAY) });
-    const cards = await cardsDueBefore(db, dayStart(NOW, 30));
-    expect(cards.map((card) => card.questionId)).toEqual(['overdue']);
+    const keys = await dueKeysBetween(db, forecastBounds(NOW));
+    expect(keys).toHaveLength(30);
+    expect(keys[0]).toEqual([['alpha', 'overdue']]);
+    expect(keys[2]).toEqual([['alpha', 'in-two-days']]);
+    expect(keys.flat()).toHaveLength(2);
   });
 });

@@ -4,7 +4,8 @@ import {
   accuracyBreakdown,
   activity,
   addDays,
-  dueForecast,
+  forecastBounds,
+  forecastFromCounts,
   heatLevel,
   statisticsWindow,
   tallyAnswers,
@@ -114,26 +115,18 @@ describe('accuracy per week', () => {
 });
 
 describe('the due forecast', () => {
-  const at = (day: number, hour: number) => new Date(2026, 10, day, hour);
-
-  it('counts cards per day for 30 days, overdue ones on today, and leaves out new cards and later ones', () => {
-    const forecast = dueForecast(
-      [
-        { due: at(1, 9), state: State.Review },
-        { due: at(4, 23), state: State.Review },
-        { due: at(5, 0), state: State.Review },
-        { due: at(5, 18), state: State.Review },
-        { due: at(4, 8), state: State.New },
-        { due: new Date(2026, 11, 3, 23, 59), state: State.Review },
-        { due: new Date(2026, 11, 4, 0, 0), state: State.Review },
-      ],
-      NOW,
-    );
+  it('covers 30 days from today, bounded by local midnights, each count named by its day', () => {
+    const bounds = forecastBounds(NOW);
+    expect(bounds).toHaveLength(31);
+    expect(bounds[0]).toEqual(new Date(2026, 10, 4));
+    expect(bounds[1]).toEqual(new Date(2026, 10, 5));
+    // Across the end of November.
+    expect(bounds[30]).toEqual(new Date(2026, 11, 4));
+    const forecast = forecastFromCounts([3, 2, ...new Array<number>(27).fill(0), 1], NOW);
     expect(forecast).toHaveLength(30);
-    expect(forecast[0]).toEqual({ day: '2026-11-04', due: 2 });
+    expect(forecast[0]).toEqual({ day: '2026-11-04', due: 3 });
     expect(forecast[1]).toEqual({ day: '2026-11-05', due: 2 });
     expect(forecast[29]).toEqual({ day: '2026-12-03', due: 1 });
-    expect(forecast.reduce((sum, day) => sum + day.due, 0)).toBe(5);
   });
 });
 
