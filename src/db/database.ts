@@ -157,14 +157,15 @@ export class RapportDatabase extends Dexie {
     this.version(5)
       .stores({ studyDays: 'day' })
       .upgrade(async (transaction) => {
-        await transaction
-          .table('importedPacks')
-          .toCollection()
-          .modify((row: StoredPack & { questions?: QuestionFacts[] }) => {
-            if (!row.questions) return;
-            row.facts = toFactColumns(row.questions);
-            delete row.questions;
-          });
+        // Version 4 listings lacked qualifier, difficulty and key: the facts are taken anew from the stored questions.
+        const listings = transaction.table<StoredPack & { questions?: QuestionFacts[] }, string>('importedPacks');
+        for (const { questions: oldFacts, ...listing } of await listings.toArray()) {
+          if (!oldFacts) continue;
+          const stored = await transaction.table<StoredQuestion>('importedQuestions').where('packId').equals(listing.id).toArray();
+          const byId = new Map(stored.map((row) => [row.questionId, row.question]));
+          const questions = oldFacts.flatMap((facts) => byId.get(facts.id) ?? []);
+          await listings.put({ ...listing, facts: toFactColumns(questions.map(factsOf)) });
+        }
         const days = new Map<string, StudyDay>();
         await forEachLogPage(transaction.table('reviewLog'), (page) => tallyStudyDays(page, days));
         await transaction.table<StudyDay>('studyDays').bulkPut([...days.values()]);

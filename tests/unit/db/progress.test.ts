@@ -206,7 +206,10 @@ describe('schema upgrades', () => {
     const name = `upgrade-v4-${Date.now()}`;
     const old = new Dexie(name);
     old.version(4).stores({ cards: '[packId+questionId], packId, due', reviewLog: '++id, [packId+questionId], review, day', session: 'id', settings: 'id', importedPacks: 'id', importedQuestions: '[packId+questionId], packId', importedPackFiles: 'id', answeredQuestions: 'packId', packPreferences: 'packId', exam: 'id', examAttempts: '++id, submittedAt' });
-    await old.table('importedPacks').put({ id: 'demo', meta: { ...pack, questions: undefined }, questions: pack.questions.map(factsOf), principles: [], importedAt: NOW });
+    // Version 4 listings held four facts per question; the questions themselves were stored apart.
+    const v4Facts = pack.questions.map(({ id, principles, area, contentHash }) => ({ id, principles, area, contentHash }));
+    await old.table('importedPacks').put({ id: 'demo', meta: { ...pack, questions: undefined }, questions: v4Facts, principles: [], importedAt: NOW });
+    await old.table('importedQuestions').bulkPut(pack.questions.map((question) => ({ packId: 'demo', questionId: question.id, question })));
     await old.table('reviewLog').bulkAdd([
       { packId: 'demo', questionId: 'q1', day: '2026-11-01', state: State.New, rating: 3, correct: true },
       { packId: 'demo', questionId: 'q1', day: '2026-11-02', state: State.Review, rating: 3, correct: true },
@@ -215,7 +218,10 @@ describe('schema upgrades', () => {
     old.close();
 
     const db = freshDatabase(name);
-    expect((await listImportedPacks(db))[0]?.facts).toEqual(toFactColumns(pack.questions.map(factsOf)));
+    const [listing] = await listImportedPacks(db);
+    expect(listing?.facts).toEqual(toFactColumns(pack.questions.map(factsOf)));
+    expect(listing?.facts.qualifiers).toEqual(pack.questions.map((question) => question.qualifier));
+    expect(listing && Object.keys(listing).sort()).toEqual(['facts', 'id', 'importedAt', 'meta', 'principles']);
     expect(await db.studyDays.toArray()).toMatchObject([
       { day: '2026-11-01', answers: 1, introduced: 1 },
       { day: '2026-11-02', answers: 2, introduced: 1 },
