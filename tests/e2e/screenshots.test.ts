@@ -32,7 +32,10 @@ describe('the screens the README shows', () => {
     await page.goto(`${E2E_URL}/stats`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('heading', { name: /Reviews per day/i }).waitFor();
+    // Accuracy by principle loads after the rest of the page.
+    await page.getByRole('heading', { name: 'Accuracy by principle', exact: true }).waitFor();
     await screenshot(page, 'statistics', { forReadme: true, fullPage: false });
+    await screenshot(page, 'statistics-whole');
 
     await page.goto(`${E2E_URL}/`);
     await page.locator('.today[aria-busy="false"]').waitFor();
