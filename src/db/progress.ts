@@ -117,25 +117,20 @@ export interface StudyState {
   introducedToday: number;
 }
 
-/** Which due cards a session wants: the first `wanted` most overdue of those `studied` (in an enabled pack, still in it). */
-export interface DueWanted {
-  wanted: number;
-  studied: (packId: string, questionId: string) => boolean;
-}
-
 /**
  * What the queue and the home screen need: which questions were ever answered, which are due,
  * and today's counts. Reads keys and the due index, not whole cards, to stay fast with a long
- * history; a session, which asks for its first few due cards, reads a page of the due index
- * rather than a backlog of thousands.
+ * history. With `dueLimit`, only the first (most overdue) due cards are read: a session of 200
+ * needs no backlog of thousands. `dueComplete` says whether every due card was read.
  */
-export async function loadStudyState(db: RapportDatabase, now: Date, dueWanted?: DueWanted): Promise<StudyState> {
+export async function loadStudyState(db: RapportDatabase, now: Date, dueLimit?: number): Promise<StudyState & { dueComplete: boolean }> {
   return db.transaction('r', [db.cards, db.answeredQuestions, db.studyDays], async () => {
     // The seen questions come from one row per pack, not from 20,000 card keys; the due index
     // returns keys most overdue first, which is all the queue needs of the dates.
+    const due = db.cards.where('due').belowOrEqual(now);
     const [answered, dueKeys, today] = await Promise.all([
       db.answeredQuestions.toArray(),
-      dueWanted ? firstDueKeys(db, now, dueWanted) : db.cards.where('due').belowOrEqual(now).primaryKeys(),
+      (dueLimit === undefined ? due : due.limit(dueLimit)).primaryKeys(),
       db.studyDays.get(localDay(now)),
     ]);
     return {
@@ -145,18 +140,9 @@ export async function loadStudyState(db: RapportDatabase, now: Date, dueWanted?:
       },
       reviewedToday: (today?.answers ?? 0) - (today?.introduced ?? 0),
       introducedToday: today?.introduced ?? 0,
+      dueComplete: dueLimit === undefined || dueKeys.length < dueLimit,
     };
   });
-}
-
-async function firstDueKeys(db: RapportDatabase, now: Date, { wanted, studied }: DueWanted): Promise<[string, string][]> {
-  const kept: [string, string][] = [];
-  const pageSize = Math.max(2 * wanted, 100);
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await db.cards.where('due').belowOrEqual(now).offset(offset).limit(pageSize).primaryKeys();
-    kept.push(...page.filter(([packId, questionId]) => studied(packId, questionId)));
-    if (kept.length >= wanted || page.length < pageSize) return kept.slice(0, wanted);
-  }
 }
 
 /** Adds a question to its pack's answered list, or takes it off when its only answer is undone. */

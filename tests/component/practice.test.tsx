@@ -7,7 +7,7 @@ import { SESSION_MAX_ITEMS } from '../../src/domain/queue';
 import { newCard, State } from '../../src/domain/scheduling';
 import { SessionView } from '../../src/features/study/SessionView';
 import { useStudy } from '../../src/features/study/store';
-import { forgetMemory, freshStart, importExtraPack, renderAt } from './render';
+import { answerDemoQuestion, forgetMemory, freshStart, importExtraPack, renderAt } from './render';
 
 beforeEach(freshStart);
 
@@ -188,6 +188,18 @@ describe('a long session', () => {
 });
 
 describe('a study day longer than one session', () => {
+  it('finds the due questions of the packs studied behind a long backlog of cards whose questions are gone', async () => {
+    const DAY = 86_400_000;
+    // 450 cards, more overdue than anything else, of a pack removed with its history kept.
+    const gone = Array.from({ length: 450 }, (_, index) => ({ ...newCard(new Date(Date.now() - 30 * DAY)), packId: 'removed', questionId: `r-${index}`, contentHash: 'h', state: State.Review }));
+    await database().cards.bulkPut(gone);
+    await answerDemoQuestion('q-001', 'A', new Date(Date.now() - 2 * DAY));
+    renderAt('/study');
+    // q-001, answered wrong two days ago, is due; q-002 is new.
+    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+    expect(screen.getByText(/says little/)).toBeInTheDocument();
+  });
+
   it('says more questions are ready when a session stops at its length, instead of naming a later review', async () => {
     const items = Array.from({ length: SESSION_MAX_ITEMS }, (_, index) => ({ packId: 'demo', questionId: index % 2 ? 'q-001' : 'q-002', kind: 'review' as const }));
     const answers = items.map((item, index) => ({ ...item, correct: true, logId: index + 1 }));

@@ -6,9 +6,8 @@ import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings,
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { buildQueue, cardKey, queueCandidates, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
+import { buildQueue, cardKey, isDueNow, queueCandidates, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
-import { questionIn } from '../../domain/content/facts';
 
 export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
 type Phase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'missing' | 'error';
@@ -82,17 +81,24 @@ async function planSession(target: StudyMode, settings: Settings, now: Date): Pr
     const pack = await loadPack(target.packId);
     return (pack?.questions ?? []).map((question) => ({ packId: target.packId, questionId: question.id, kind: 'new' }));
   }
-  const packs = await loadQuestionColumns();
-  const state = await loadStudyState(database(), now, { wanted: SESSION_MAX_ITEMS, studied: questionIn(packs) });
-  return buildQueue({
-    questions: queueCandidates(packs, state.progress),
-    progress: state.progress,
-    limits: settings,
-    reviewedToday: state.reviewedToday,
-    introducedToday: state.introducedToday,
-    seed: now.getTime() % 2 ** 31,
-    maxItems: SESSION_MAX_ITEMS,
-  });
+  const columns = loadQuestionColumns();
+  // The most overdue cards first, more only if too few of them are in the packs studied: once a
+  // session's worth are, or every due card is read, the queue is the one reading them all would give.
+  for (let dueLimit = 2 * SESSION_MAX_ITEMS; ; dueLimit *= 4) {
+    const [packs, state] = await Promise.all([columns, loadStudyState(database(), now, dueLimit)]);
+    const questions = queueCandidates(packs, state.progress);
+    const dueQuestions = questions.filter((question) => isDueNow(state.progress, question.packId, question.questionId)).length;
+    if (!state.dueComplete && dueQuestions < SESSION_MAX_ITEMS) continue;
+    return buildQueue({
+      questions,
+      progress: state.progress,
+      limits: settings,
+      reviewedToday: state.reviewedToday,
+      introducedToday: state.introducedToday,
+      seed: now.getTime() % 2 ** 31,
+      maxItems: SESSION_MAX_ITEMS,
+    });
+  }
 }
 
 function phaseOf(session: StoredSession): Phase {

@@ -73,16 +73,18 @@ describe('recording an answer', () => {
     expect(streak(await studyDays(db), new Date(NOW.getTime() + 2 * DAY))).toBe(0);
   });
 
-  it('gives a session only the first due questions it wants, most overdue first, skipping those not studied', async () => {
+  it('reads only the most overdue due cards when limited, and says whether that was all of them', async () => {
     const db = freshDatabase();
     // Twelve questions answered wrong on successive days: all due again by NOW, q0 the most overdue.
     for (let index = 0; index < 12; index++) await recordAnswer(db, answer(`q${index}`, 'B', new Date(NOW.getTime() - (30 - index) * DAY)));
     const all = await loadStudyState(db, NOW);
     expect(all.progress.due).toEqual(new Map([['demo', new Map(Array.from({ length: 12 }, (_, index) => [`q${index}`, index]))]]));
-    // Pages of 100 keys at least: ask for 3 with most skipped, as if their packs were turned off.
-    const wanted = await loadStudyState(db, NOW, { wanted: 3, studied: (_, questionId) => ['q2', 'q7', 'q9', 'q11'].includes(questionId) });
-    expect(wanted.progress.due).toEqual(new Map([['demo', new Map([['q2', 0], ['q7', 1], ['q9', 2]])]]));
-    expect(wanted.progress.seen.get('demo')?.size).toBe(12);
+    expect(all.dueComplete).toBe(true);
+    const first = await loadStudyState(db, NOW, 3);
+    expect(first.progress.due).toEqual(new Map([['demo', new Map([['q0', 0], ['q1', 1], ['q2', 2]])]]));
+    expect(first.dueComplete).toBe(false);
+    expect(first.progress.seen.get('demo')?.size).toBe(12);
+    expect((await loadStudyState(db, NOW, 13)).dueComplete).toBe(true);
   });
 });
 
