@@ -56,12 +56,14 @@ export function loadPack(id: string): Promise<Pack | undefined> {
  * The packs of these questions, each holding only the questions asked for (all of a built-in
  * pack): a session reads a few questions of a large imported pack, not the whole pack.
  */
-export async function loadPacksHolding(items: readonly { packId: string; questionId: string }[]): Promise<Map<string, Pack>> {
+export async function loadPacksHolding(items: readonly { packId: string; questionId: string }[], from?: Promise<ImportedCatalog>): Promise<Map<string, Pack>> {
   const db = database();
+  // A listing holds 1,000 questions' facts: a caller that has read the catalog already need not read them again.
+  const listings = from?.then(({ imported }) => new Map(imported.map((stored) => [stored.id, stored])));
   const packs = await Promise.all(
     [...questionIdsByPack(items)].map(async ([packId, questionIds]): Promise<Pack | undefined> => {
       if (isBuiltInPack(packId)) return loadPack(packId);
-      const listing = await db.importedPacks.get(packId);
+      const listing = listings ? (await listings).get(packId) : await db.importedPacks.get(packId);
       if (!listing) return undefined;
       remember(listing.principles);
       return { ...listing.meta, questions: await importedQuestions(db, packId, questionIds) };

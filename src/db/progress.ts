@@ -101,9 +101,19 @@ export async function loadSession(db: RapportDatabase): Promise<StoredSession | 
   return db.session.get('current');
 }
 
+/** A session about to start, not yet stored: the one current session, with no answers. */
+export function newSession(session: Omit<StoredSession, 'id' | 'answers'>): StoredSession {
+  return { ...session, id: 'current', answers: [] };
+}
+
+/** Stores a session as the current one, in place of any other. */
+export async function saveSession(db: RapportDatabase, session: StoredSession): Promise<void> {
+  await db.session.put(session);
+}
+
 export async function startSession(db: RapportDatabase, session: Omit<StoredSession, 'id' | 'answers'>): Promise<StoredSession> {
-  const stored: StoredSession = { ...session, id: 'current', answers: [] };
-  await db.session.put(stored);
+  const stored = newSession(session);
+  await saveSession(db, stored);
   return stored;
 }
 

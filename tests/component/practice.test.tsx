@@ -1,8 +1,10 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../src/db/database';
+import { setPackEnabled } from '../../src/db/packs';
+import { loadSession } from '../../src/db/progress';
 import { SESSION_MAX_ITEMS } from '../../src/domain/queue';
 import { newCard, State } from '../../src/domain/scheduling';
 import { SessionView } from '../../src/features/study/SessionView';
@@ -184,6 +186,35 @@ describe('a long session', () => {
     expect(screen.getByText('You answered 30 of 30 questions correctly.')).toBeInTheDocument();
     const studied = screen.getByRole('heading', { name: 'What you studied' }).nextElementSibling as HTMLElement;
     await waitFor(() => expect(within(studied).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['An imported idea: 30 questions']));
+  });
+});
+
+describe('starting a study session', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows an imported pack\'s questions with their principles, and keeps the session it started for a reload', async () => {
+    const user = userEvent.setup();
+    await importExtraPack(3);
+    await setPackEnabled(database(), 'demo', false);
+    renderAt('/study');
+    expect(await screen.findByText('Question 1 of 3')).toBeInTheDocument();
+    expect((await loadSession(database()))?.items.map((item) => item.packId)).toEqual(['extra', 'extra', 'extra']);
+    await user.keyboard('2{Enter}');
+    // The principle's title comes from the imported pack's listing, read once to plan the session.
+    expect(await screen.findByRole('link', { name: 'An imported idea' })).toBeInTheDocument();
+    cleanup();
+    forgetMemory();
+    renderAt('/study');
+    expect(await screen.findByText('Question 2 of 3')).toBeInTheDocument();
+  });
+
+  it('says so when the new session cannot be stored, and shows no question it could not keep', async () => {
+    const full = Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' });
+    vi.spyOn(database().session, 'put').mockRejectedValueOnce(full);
+    renderAt('/study');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The session could not be opened');
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    expect(await loadSession(database())).toBeUndefined();
   });
 });
 

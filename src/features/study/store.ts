@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { loadPack, loadPacksHolding, loadQuestionColumns } from '../../catalog/catalog';
+import { loadPack, loadPacksHolding, loadQuestionColumns, readImportedCatalog, type ImportedCatalog } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
-import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, recordAnswer, saveSettings, startSession, undoLastAnswer } from '../../db/progress';
+import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
@@ -75,13 +75,25 @@ function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
   return a?.mode === b.mode && (a.mode !== 'practice' || b.mode !== 'practice' || a.packId === b.packId);
 }
 
-/** Builds the queue for a fresh session: every question of the pack in practice, due and new ones in study. */
-async function planSession(target: StudyMode, settings: Settings, now: Date): Promise<QueueItem[]> {
-  if (target.mode === 'practice') {
-    const pack = await loadPack(target.packId);
-    return (pack?.questions ?? []).map((question) => ({ packId: target.packId, questionId: question.id, kind: 'new' }));
-  }
-  const columns = loadQuestionColumns();
+/**
+ * A new session, not yet stored. A study session plans from the packs' listings, and returns that
+ * read: its first questions take their packs' titles from it rather than read 1,000 questions' facts again.
+ */
+async function planSession(target: StudyMode, settings: Settings, now: Date): Promise<{ session: StoredSession; catalog?: Promise<ImportedCatalog> }> {
+  if (target.mode === 'practice') return { session: newSession({ mode: 'practice', packId: target.packId, items: await practiceQueue(target.packId), startedAt: now }) };
+  const catalog = readImportedCatalog();
+  return { session: newSession({ mode: 'study', items: await studyQueue(settings, now, catalog), startedAt: now }), catalog };
+}
+
+/** A practice session: every question of the pack, in authored order. */
+async function practiceQueue(packId: string): Promise<QueueItem[]> {
+  const pack = await loadPack(packId);
+  return (pack?.questions ?? []).map((question) => ({ packId, questionId: question.id, kind: 'new' }));
+}
+
+/** A study session: due and new questions of the enabled packs. */
+async function studyQueue(settings: Settings, now: Date, catalog: Promise<ImportedCatalog>): Promise<QueueItem[]> {
+  const columns = loadQuestionColumns({}, catalog);
   // The most overdue cards first, more only if too few of them are in the packs studied: once a
   // session's worth are, or every due card is read, the queue is the one reading them all would give.
   for (let dueLimit = 2 * SESSION_MAX_ITEMS; ; dueLimit *= 4) {
@@ -144,16 +156,10 @@ export const useStudy = create<StudyState>()((set, get) => ({
         (target.mode !== 'practice' || stored.packId === target.packId) &&
         (target.mode === 'practice' || localDay(stored.startedAt) === localDay(now)) &&
         stored.answers.length < stored.items.length;
-      const session = resumable
-        ? stored
-        : await startSession(db, {
-            mode: target.mode,
-            packId: target.mode === 'practice' ? target.packId : undefined,
-            items: await planSession(target, settings, now),
-            startedAt: now,
-          });
+      const { session, catalog } = resumable ? { session: stored, catalog: undefined } : await planSession(target, settings, now);
       const needed = neededItems(session);
-      const [packs, cardHashes] = await Promise.all([loadPacksHolding(needed), lastAnsweredHashes(db, needed)]);
+      // The new session is written while its first questions load: one round trip fewer before the first question.
+      const [packs, cardHashes] = await Promise.all([loadPacksHolding(needed, catalog), lastAnsweredHashes(db, needed), resumable || saveSession(db, session)]);
       if (!sameTarget(get().target, target)) return;
       const phase = phaseOf(session);
       set({ session, packs, settings, cardHashes, phase, selected: pendingFor(currentQuestion({ session, packs, phase })?.question.id) });
