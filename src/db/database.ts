@@ -170,6 +170,8 @@ export class RapportDatabase extends Dexie {
         await forEachLogPage(transaction.table('reviewLog'), (page) => tallyStudyDays(page, days));
         await transaction.table<StudyDay>('studyDays').bulkPut([...days.values()]);
       });
+    // Version 6 indexes cards by pack and due date, so home counts each pack's due cards without reading their keys.
+    this.version(6).stores({ cards: '[packId+questionId], packId, due, [packId+due]' });
   }
 }
 

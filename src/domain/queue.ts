@@ -175,7 +175,3 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-/** Questions the candidate has never answered: what is left to see before the exam. */
-export function countUnseen(questions: readonly QuestionRef[], progress: Pick<ProgressIndex, 'seen'>): number {
-  return questions.filter((question) => !hasSeen(progress, question.packId, question.questionId)).length;
-}

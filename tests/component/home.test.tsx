@@ -1,8 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
+import { setPackEnabled } from '../../src/db/packs';
 import { saveSettings } from '../../src/db/progress';
-import { answerDemoQuestion, freshStart, renderAt } from './render';
+import { newCard, State } from '../../src/domain/scheduling';
+import { answerDemoQuestion, freshStart, importExtraPack, renderAt } from './render';
 
 beforeEach(freshStart);
 
@@ -47,6 +49,31 @@ describe('home', () => {
     // q-001 (trust only) was missed; open communication rests on q-002 alone, answered right.
     expect(items[0]).toHaveTextContent('Trust as the foundation: 1 of 2 questions right');
     expect(within(items[0]!).getByRole('link')).toHaveAttribute('href', '/principles/trust-foundation');
+  });
+
+  it('counts as due only the due cards of enabled packs that still have their questions', async () => {
+    const db = database();
+    const anHourAgo = new Date(Date.now() - HOUR);
+    await answerDemoQuestion('q-001', 'A', new Date(Date.now() - 48 * HOUR));
+    await answerDemoQuestion('q-002', 'C', new Date());
+    // A card of a question the demo pack no longer has, and one of an imported pack, both overdue.
+    const card = (packId: string, questionId: string) => ({ ...newCard(anHourAgo), packId, questionId, contentHash: 'h', state: State.Review });
+    await db.cards.bulkPut([card('demo', 'q-gone'), card('extra', 'x-001')]);
+    await db.answeredQuestions.bulkPut([
+      { packId: 'demo', questionIds: ['q-001', 'q-002', 'q-gone'] },
+      { packId: 'extra', questionIds: ['x-001'] },
+    ]);
+    await importExtraPack(2);
+    await setPackEnabled(db, 'extra', false);
+    renderAt('/');
+    // q-001, answered wrong two days ago, is due; q-002 was answered right today.
+    expect(await figure('Due now')).toBe('1');
+    cleanup();
+
+    await setPackEnabled(db, 'extra', true);
+    renderAt('/');
+    expect(await figure('Due now')).toBe('2');
+    expect(await figure('New available')).toBe('1');
   });
 
   it('counts down to the exam date with the questions not yet seen', async () => {

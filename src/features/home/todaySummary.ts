@@ -1,9 +1,9 @@
-import { listPacks, loadQuestionIndex, readImportedCatalog, type PackListing } from '../../catalog/catalog';
+import { listPacks, loadQuestionColumns, readImportedCatalog, type PackListing } from '../../catalog/catalog';
 import { loadLibrary } from '../../catalog/mastery';
 import type { PrincipleMastery } from '../../domain/mastery';
 import { database } from '../../db/database';
-import { loadSettings, loadStudyState, studyDays } from '../../db/progress';
-import { summarizeToday, type TodaySummary } from '../../domain/stats';
+import { countDueQuestions, loadDayState, loadSettings, studyDays } from '../../db/progress';
+import { packStandings, summarizeToday, type TodaySummary } from '../../domain/stats';
 
 export interface HomeData {
   summary: TodaySummary;
@@ -14,14 +14,11 @@ export interface HomeData {
 export async function loadHomeData(now = new Date()): Promise<HomeData> {
   const db = database();
   const catalog = readImportedCatalog();
-  const [questions, state, settings, days, packs] = await Promise.all([
-    loadQuestionIndex({}, catalog),
-    loadStudyState(db, now),
-    loadSettings(db),
-    studyDays(db),
-    listPacks(catalog),
-  ]);
-  const summary = summarizeToday({ questions, progress: state.progress, settings, reviewedToday: state.reviewedToday, introducedToday: state.introducedToday, studyDays: days, now });
+  const [columns, day, settings, days, packs] = await Promise.all([loadQuestionColumns({}, catalog), loadDayState(db, now), loadSettings(db), studyDays(db), listPacks(catalog)]);
+  const standings = packStandings(columns, day.answered);
+  const dueQuestions = await countDueQuestions(db, now, columns, standings);
+  const unseen = [...standings.values()].reduce((sum, standing) => sum + standing.unseen, 0);
+  const summary = summarizeToday({ dueQuestions, unseen, settings, reviewedToday: day.reviewedToday, introducedToday: day.introducedToday, studyDays: days, now });
   return { summary, packs };
 }
 

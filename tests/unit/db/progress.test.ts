@@ -200,7 +200,7 @@ describe('schema upgrades', () => {
       { day: '2026-01-15', answers: 1, introduced: 0 },
       { day: '2026-01-16', answers: 1, introduced: 0 },
     ]);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
   });
 
   it('upgrades a version-4 database: question facts move into columns and each day’s answers are counted', async () => {
