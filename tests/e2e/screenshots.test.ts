@@ -46,4 +46,48 @@ describe('the screens the README shows', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await context.close();
   });
+  it('statistics at 360 px, after a long history, keep the accuracy tables and their bars within the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await page.goto(`${E2E_URL}/`);
+    await page.locator('.today[aria-busy="false"]').waitFor();
+    // 16,000 answers to a question on self-awareness, whose principle's name holds
+    // "countertransference": five-digit counts beside a long word.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          indexedDB.open('rapport').onsuccess = (event) => {
+            const db = (event.target as IDBOpenDBRequest).result;
+            const transaction = db.transaction(['reviewLog', 'studyDays'], 'readwrite');
+            const log = transaction.objectStore('reviewLog');
+            // The statistics count answers by day from these rows, as the app keeps them.
+            const days = new Map<string, { day: string; answers: number; right: number; reviews: number; reviewsRight: number; introduced: number }>();
+            for (let index = 0; index < 16_000; index++) {
+              const review = new Date(Date.now() - (index % 28) * 86_400_000 - 3_600_000);
+              const day = `${review.getFullYear()}-${String(review.getMonth() + 1).padStart(2, '0')}-${String(review.getDate()).padStart(2, '0')}`;
+              const correct = index % 4 !== 0;
+              const tally = days.get(day) ?? { day, answers: 0, right: 0, reviews: 0, reviewsRight: 0, introduced: 0 };
+              days.set(day, { ...tally, answers: tally.answers + 1, right: tally.right + Number(correct), reviews: tally.reviews + 1, reviewsRight: tally.reviewsRight + Number(correct) });
+              log.add({ packId: 'ethics-boundaries', questionId: 'eb-019', day, review, chosen: 'C', correct, confidence: 'normal', desiredRetention: 0.9, contentHash: 'h', previousDue: review, rating: 3, state: 2, due: review, stability: 5, difficulty: 5, elapsed_days: 3, last_elapsed_days: 3, scheduled_days: 10, learning_steps: 0 });
+            }
+            for (const tally of days.values()) transaction.objectStore('studyDays').put(tally);
+            transaction.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await page.goto(`${E2E_URL}/stats`);
+    const table = page.getByRole('table', { name: 'Accuracy by principle, weakest first' });
+    await table.getByText('12000 of 16000 right').first().waitFor({ timeout: 60_000 });
+    await screenshot(page, 'statistics-360');
+    // The accuracy tables are always open, their bars beside the figures: none may hide behind a sideways scroll.
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('.share-table')].filter((table) => table.scrollWidth > (table.parentElement?.clientWidth ?? 0)).map((table) => table.querySelector('caption')?.textContent),
+    );
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
 });
