@@ -95,7 +95,7 @@ async function inChromium() {
       const file = join(packFolder, `${benchPackId(pack)}.rapport.json`);
       writeFileSync(file, generatePackFile(CARDS / BENCH_PACKS, benchPackId(pack), `Bench pack ${pack}`));
       await page.getByLabel('Choose a pack file…').setInputFiles(file);
-      await page.getByText(`Imported Bench pack ${pack} (${CARDS / BENCH_PACKS} questions).`).waitFor({ timeout: 120_000 });
+      await page.getByText(`Imported Bench pack ${pack} (${(CARDS / BENCH_PACKS).toLocaleString('en-US')} questions).`).waitFor({ timeout: 120_000 });
     }
     await seedProgress(page, CARDS, REVIEWS, { newPerDay: 500 });
 
@@ -162,7 +162,7 @@ async function inChromium() {
     await page.getByRole('heading', { name: 'Import a pack' }).waitFor();
     const importStart = Date.now();
     await page.getByLabel('Choose a pack file…').setInputFiles(packFile);
-    await page.getByText('Imported Imported bench pack (1000 questions).').waitFor({ timeout: 120_000 });
+    await page.getByText('Imported Imported bench pack (1,000 questions).').waitFor({ timeout: 120_000 });
     record('Import of a 1,000-question pack (wall clock)', ms(Date.now() - importStart));
   } finally {
     await browser.close();

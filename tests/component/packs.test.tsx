@@ -38,7 +38,7 @@ describe('the packs screen', () => {
     renderAt('/packs');
     await screen.findByRole('heading', { name: 'Demo pack' });
     await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra.rapport.json', extraPack({ 'x-001': questionText({ id: 'x-001' }) })));
-    expect(await screen.findByText('Imported Extra pack (1 questions).')).toBeInTheDocument();
+    expect(await screen.findByText('Imported Extra pack (1 question).')).toBeInTheDocument();
     const card = (await screen.findByRole('heading', { name: 'Extra pack' })).closest('li') as HTMLElement;
     expect(within(card).getByText(/^Imported · version 1.0.0/)).toBeInTheDocument();
 

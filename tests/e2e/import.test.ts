@@ -96,7 +96,7 @@ describe('instructor packs imported in the browser', () => {
     const page = await browser.newPage();
     await openPacks(page);
     await page.getByLabel('Choose a pack folder…').setInputFiles(pack);
-    await page.getByText('Imported Folder pack (1 questions).').waitFor();
+    await page.getByText('Imported Folder pack (1 question).').waitFor();
     await page.close();
   });
 });

@@ -81,7 +81,7 @@ describe('the screens the README shows', () => {
     );
     await page.goto(`${E2E_URL}/stats`);
     const table = page.getByRole('table', { name: 'Accuracy by principle, weakest first' });
-    await table.getByText('12000 of 16000 right').first().waitFor({ timeout: 60_000 });
+    await table.getByText('12,000 of 16,000 right').first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'statistics-360');
     // The accuracy tables are always open, their bars beside the figures: none may hide behind a sideways scroll.
     const overflowing = await page.evaluate(() =>

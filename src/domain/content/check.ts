@@ -1,6 +1,7 @@
 import { compileContent, sortProblems, type CompileOptions } from './compile';
 import { keyIsLongest, keyIsShortest, keyPositions, lintContent } from './lint';
 import type { CompileResult, Problem, SourceFile } from './types';
+import { plural } from '../counts';
 
 export interface ContentCounts {
   principles: number;
@@ -60,7 +61,7 @@ export function reportOn(compiled: CompileResult, files: readonly SourceFile[]):
 }
 
 export function summaryLine(counts: ContentCounts): string {
-  return `content: ${counts.principles} principles, ${counts.questions} questions in ${counts.packs} packs, ${counts.errors} errors, ${counts.warnings} warnings`;
+  return `content: ${plural(counts.principles, 'principle')}, ${plural(counts.questions, 'question')} in ${plural(counts.packs, 'pack')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
 }
 
 function tally(values: readonly string[]): Record<string, number> {

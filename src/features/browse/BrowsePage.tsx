@@ -18,6 +18,7 @@ import {
 import { CONTENT_AREA_IDS, CONTENT_AREAS, DIFFICULTY_LABELS, QUALIFIERS, type Difficulty } from '../../domain/content';
 import { loadBrowseData, type BrowseData } from './browseData';
 import './browse.css';
+import { plural } from '../../domain/counts';
 
 /** Results drawn at a time: a long list stays quick to render and to read with a screen reader. */
 const PAGE_SIZE = 50;
@@ -40,10 +41,6 @@ export function BrowsePage() {
         ))}
     </>
   );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 interface Choice {

@@ -5,21 +5,18 @@ import { useLoaded, type Loaded } from '../../components/useLoaded';
 import { builtInPacks, principleIndex, principleTitle } from '../../catalog/builtIn';
 import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
+import { formatCount, plural } from '../../domain/counts';
 
 // The database and the scheduler load after the first paint, keeping them out of the first download.
 // (Starting this import with the app instead saved 30 ms here but cost 0.7 s of Lighthouse's LCP.)
 const loadHome = async (): Promise<HomeData> => (await import('./todaySummary')).loadHomeData();
 const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** Holds its full size while loading, so nothing below it moves when the figures arrive. */
 function TodayPanel({ loaded }: { loaded: Loaded<HomeData> }) {
   if (loaded.status === 'failed') return <p role="alert">Your progress could not be read: {loaded.error.message}</p>;
   const summary = loaded.status === 'ready' ? loaded.value.summary : undefined;
-  const figure = (value: number | string | undefined) => (value === undefined ? '–' : value);
+  const figure = (value: number | string | undefined) => (value === undefined ? '–' : typeof value === 'number' ? formatCount(value) : value);
   const toStudy = summary ? summary.dueNow + summary.newAvailable : 0;
   return (
     <section className="today" aria-labelledby="today-heading" aria-busy={!summary}>

@@ -5,6 +5,7 @@ import { principleTitle } from '../../catalog/catalog';
 import { isStudied, percent, type PrincipleMastery } from '../../domain/mastery';
 import { loadLibrary, type LibraryData } from '../../catalog/mastery';
 import './library.css';
+import { plural } from '../../domain/counts';
 
 export function LibraryPage() {
   usePageTitle('Principles');
@@ -21,10 +22,6 @@ export function LibraryPage() {
       {loaded.status === 'ready' && <Library data={loaded.value} />}
     </>
   );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function masteryText(mastery: PrincipleMastery | undefined): string {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
+import { formatCount, plural } from '../../domain/counts';
 import { usePageTitle } from '../../components/PageTitle';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
@@ -75,7 +76,7 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
         {pack.title}
       </h2>
       <p className="pack-count">
-        {pack.source === 'built-in' ? 'Built in' : 'Imported'} · version {pack.version} · {pack.questionCount} questions · {pack.answered} answered
+        {pack.source === 'built-in' ? 'Built in' : 'Imported'} · version {pack.version} · {plural(pack.questionCount, 'question')} · {formatCount(pack.answered)} answered
       </p>
       <p>{pack.description}</p>
       <div className="actions">
@@ -201,7 +202,7 @@ function Importer({ onImported }: { onImported: () => void }) {
         <p role="status" className="success">
           {report.stored.previousVersion
             ? `Updated ${report.stored.title} from version ${report.stored.previousVersion} to ${report.stored.version}: ${report.stored.changed} changed, ${report.stored.added} added, ${report.stored.removed} removed. Your progress on every question is kept; changed ones are marked.`
-            : `Imported ${report.stored.title} (${report.stored.questions} questions).`}
+            : `Imported ${report.stored.title} (${plural(report.stored.questions, 'question')}).`}
         </p>
       )}
       {errors.length > 0 && (

@@ -13,6 +13,7 @@ import { percent } from '../../domain/mastery';
 import { addDays, dateOfDay, FORECAST_DAYS, HEAT_LEVELS, share, WEEKS_SHOWN, type GroupAccuracy } from '../../domain/statistics';
 import { loadBreakdown, loadStats, type StatsData } from './statsData';
 import './stats.css';
+import { formatCount, plural } from '../../domain/counts';
 
 export function StatsPage() {
   usePageTitle('Statistics');
@@ -44,10 +45,6 @@ function NoAnswers() {
   );
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 function percentText(value: number | undefined): string {
   return value === undefined ? '–' : `${percent(value)}%`;
 }
@@ -66,11 +63,11 @@ function Statistics({ data }: { data: StatsData }) {
         <dl className="figures">
           <div>
             <dt>Reviews</dt>
-            <dd>{activity.answers}</dd>
+            <dd>{formatCount(activity.answers)}</dd>
           </div>
           <div>
             <dt>Days studied</dt>
-            <dd>{activity.daysStudied}</dd>
+            <dd>{formatCount(activity.daysStudied)}</dd>
           </div>
           <div>
             <dt>Accuracy</dt>
@@ -137,7 +134,7 @@ function ActivitySection({ data }: { data: StatsData }) {
           subject="reviews per day"
           caption={`Days with reviews in ${PERIOD}; days without are left out`}
           columns={[{ header: 'Day' }, { header: 'Reviews', numeric: true }]}
-          rows={daysWithAnswers.map((day) => ({ key: day.day, cells: [longDay(day.day), day.answers] }))}
+          rows={daysWithAnswers.map((day) => ({ key: day.day, cells: [longDay(day.day), formatCount(day.answers)] }))}
         />
       )}
     </section>
@@ -179,7 +176,7 @@ function AccuracySection({ data, studied }: { data: StatsData; studied: boolean 
             columns={[{ header: 'Week from' }, { header: 'Answers', numeric: true }, { header: 'Accuracy', numeric: true }, { header: 'True retention', numeric: true }]}
             rows={weeks.map((week) => ({
               key: week.week,
-              cells: [shortDay(week.week), week.answers, percentText(week.accuracy), percentText(week.retention)],
+              cells: [shortDay(week.week), formatCount(week.answers), percentText(week.accuracy), percentText(week.retention)],
             }))}
           />
         </>
@@ -194,7 +191,7 @@ function ForecastSection({ data }: { data: StatsData }) {
   const today = forecast[0]?.due ?? 0;
   const dayName = (index: number, day: string) => (index === 0 ? 'Today' : index === 1 ? 'Tomorrow' : longDay(day));
   const busiest = forecast.reduce<{ index: number; due: number } | undefined>((best, day, index) => (day.due > (best?.due ?? 0) ? { index, due: day.due } : best), undefined);
-  const busiestText = busiest ? `; the busiest day is ${dayName(busiest.index, forecast[busiest.index]?.day ?? '')} with ${busiest.due}` : '';
+  const busiestText = busiest ? `; the busiest day is ${dayName(busiest.index, forecast[busiest.index]?.day ?? '')} with ${formatCount(busiest.due)}` : '';
   const label = `Bar chart of reviews due per day over the next ${FORECAST_DAYS} days: ${total} in all, ${today} today${busiestText}.`;
   return (
     <section aria-labelledby="forecast-heading">
@@ -209,13 +206,13 @@ function ForecastSection({ data }: { data: StatsData }) {
         label={label}
         values={forecast.map((day) => day.due)}
         xLabels={forecast.map((day, index) => (index === 0 ? 'Today' : index % 7 === 0 ? shortDay(day.day) : ''))}
-        titles={forecast.map((day, index) => `${dayName(index, day.day)}: ${day.due} due`)}
+        titles={forecast.map((day, index) => `${dayName(index, day.day)}: ${formatCount(day.due)} due`)}
       />
       <DataTable
         subject="reviews due per day"
         caption={`Reviews due on each of the next ${FORECAST_DAYS} days`}
         columns={[{ header: 'Day' }, { header: 'Due', numeric: true }]}
-        rows={forecast.map((day, index) => ({ key: day.day, cells: [dayName(index, day.day), day.due] }))}
+        rows={forecast.map((day, index) => ({ key: day.day, cells: [dayName(index, day.day), formatCount(day.due)] }))}
       />
     </section>
   );
@@ -226,7 +223,7 @@ function areaLabel(id: string): string {
 }
 
 function shareRows(groups: readonly GroupAccuracy[], label: (id: string) => ReactNode) {
-  return groups.map((group) => ({ key: group.id, label: label(group.id), share: group.accuracy, detail: `${group.right} of ${group.answers} right` }));
+  return groups.map((group) => ({ key: group.id, label: label(group.id), share: group.accuracy, detail: `${formatCount(group.right)} of ${formatCount(group.answers)} right` }));
 }
 
 /** Loads after the rest: it counts every answer of the period, which takes a while with a long history. */

@@ -36,12 +36,12 @@ describe('content:check on the command line', () => {
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`${root}/packs/demo/q-001.md:3:7  error  "area" must be one of development-diversity, assessment-planning, intervention-practice, values-ethics; found "ethics"`);
-    expect(lines.at(-1)).toBe('content: 1 principles, 0 questions in 1 packs, 1 errors, 1 warnings');
+    expect(lines.at(-1)).toBe('content: 1 principle, 0 questions in 1 pack, 1 error, 1 warning');
   });
 
   it('passes a clean folder and reports counts as JSON', () => {
     const root = writeFolder(contentFolder({ 'q-001': questionText() }));
-    expect(run('content-check', [root]).stdout.trim()).toBe('content: 1 principles, 1 questions in 1 packs, 0 errors, 0 warnings');
+    expect(run('content-check', [root]).stdout.trim()).toBe('content: 1 principle, 1 question in 1 pack, 0 errors, 0 warnings');
     const json = JSON.parse(run('content-check', [root, '--json']).stdout);
     expect(json.counts).toEqual({ principles: 1, questions: 1, packs: 1, errors: 0, warnings: 0 });
     expect(json.perPack.demo).toMatchObject({ questions: 1, keyPositions: { A: 0, B: 1, C: 0, D: 0 } });

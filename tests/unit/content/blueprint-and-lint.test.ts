@@ -102,6 +102,6 @@ describe('item-writing warnings', () => {
       'packs/demo/q-002.md:10 the stem is nearly the same as the stem of q-001: vary the scenario or remove one',
       'principles/lonely.md:1 no question links to the principle "lonely": link it from a question, or remove it',
     ]);
-    expect(summaryLine(report.counts)).toBe('content: 2 principles, 2 questions in 1 packs, 0 errors, 2 warnings');
+    expect(summaryLine(report.counts)).toBe('content: 2 principles, 2 questions in 1 pack, 0 errors, 2 warnings');
   });
 });
