@@ -17,6 +17,11 @@ export const builtInPackLoaders = catalog.packLoaders as Record<string, () => Pr
 export const loadBuiltInPrinciples = async () => (await catalog.loadPrincipleTexts()).default as Principle[];
 export const loadBuiltInQuestionIndex = async () => (await catalog.loadQuestionIndex()).default as Record<string, QuestionFacts[]>;
 
+/** The built-in packs as the pack lists show them: each enabled unless the candidate turned it off. */
+export function builtInListings(disabled: ReadonlySet<string> = new Set()): (PackSummary & { source: 'built-in'; enabled: boolean })[] {
+  return builtInPacks.map((pack) => ({ ...pack, source: 'built-in' as const, enabled: !disabled.has(pack.id) }));
+}
+
 /** Titles of principles brought by imported packs, learnt as those packs load. */
 export const importedPrincipleTitles = new Map<string, string>();
 

@@ -5,6 +5,7 @@ import type { ContentArea, Pack, Principle } from '../domain/content';
 import { principlesAt, toFactColumns, type PackFacts } from '../domain/content/facts';
 import { questionIdsByPack, type QuestionRef } from '../domain/queue';
 import {
+  builtInListings,
   builtInPackLoaders,
   builtInPacks,
   importedPrincipleTitles,
@@ -89,7 +90,7 @@ export async function readImportedCatalog(): Promise<ImportedCatalog> {
 export async function listPacks(from?: Promise<ImportedCatalog>): Promise<PackListing[]> {
   const { imported, disabled } = await (from ?? readImportedCatalog());
   return [
-    ...builtInPacks.map((pack) => ({ ...pack, source: 'built-in' as const, enabled: !disabled.has(pack.id) })),
+    ...builtInListings(disabled),
     ...imported.map(({ meta, facts }) => ({ ...meta, questionCount: facts.ids.length, source: 'imported' as const, enabled: !disabled.has(meta.id) })),
   ];
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: Error };
 
@@ -8,7 +8,7 @@ export function useLoaded<T>(key: string, load: () => Promise<T>): Loaded<T> {
   useEffect(() => {
     let current = true;
     load().then(
-      (value) => current && setState({ key, loaded: { status: 'ready', value } }),
+      (value) => current && startTransition(() => setState({ key, loaded: { status: 'ready', value } })),
       (error: unknown) => current && setState({ key, loaded: { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) } }),
     );
     return () => {

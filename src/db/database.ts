@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { announceVersionChange } from './versionChange';
+import { DATABASE_NAME } from './exists';
 import { localDay } from '../domain/dates';
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
 import { newestAnswers, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
@@ -100,7 +101,7 @@ export class RapportDatabase extends Dexie {
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
 
-  constructor(name = 'rapport') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       cards: '[packId+questionId], packId, due',

@@ -1,6 +1,9 @@
-/** A count as people read it: 12,000 rather than 12000. */
+/**
+ * A whole-number count as people read it: 12,000 rather than 12000. Grouped by hand: the first
+ * toLocaleString call loads the locale's number data, 29 ms of home's first render here.
+ */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+  return String(Math.round(count)).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** A count with its noun: "1 question", "12,000 questions". */

@@ -1,7 +1,8 @@
 import type { Confidence } from './grading';
 import type { OptionLetter } from './content';
 import { cardKey, type QueueItem } from './queue';
-import { RETENTION_RANGE, type Card, type ReviewLog } from './scheduling';
+import type { Card, ReviewLog } from './scheduling';
+export { DEFAULT_SETTINGS, type Settings, type Theme } from './settings';
 
 /** A question's scheduling state, keyed by pack id and question id so edits to wording keep it. */
 export interface StoredCard extends Card {
@@ -46,26 +47,6 @@ export interface StoredSession {
   answers: SessionAnswer[];
   startedAt: Date;
 }
-
-export type Theme = 'system' | 'light' | 'dark';
-
-export interface Settings {
-  desiredRetention: number;
-  newPerDay: number;
-  maxReviewsPerDay: number;
-  examDate?: string | undefined;
-  theme: Theme;
-  /** Whether the browser has been asked to keep our storage (asked once, after a few answers). */
-  persistenceRequested: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  desiredRetention: RETENTION_RANGE.default,
-  newPerDay: 20,
-  maxReviewsPerDay: 200,
-  theme: 'system',
-  persistenceRequested: false,
-};
 
 /** How a card stands for the candidate, as the browse filters name it. */
 export type CardStatus = 'new' | 'learning' | 'due' | 'mastered';

@@ -9,7 +9,9 @@ export interface SchedulingSettings {
   examDate?: string | undefined;
 }
 
-export const RETENTION_RANGE = { min: 0.8, max: 0.97, default: 0.9 } as const;
+import { RETENTION_RANGE } from './settings';
+
+export { RETENTION_RANGE };
 const DAY_MS = 86_400_000;
 
 /**

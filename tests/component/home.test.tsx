@@ -37,6 +37,16 @@ describe('home', () => {
     expect(screen.queryByRole('region', { name: 'Where to focus' })).not.toBeInTheDocument();
   });
 
+  it('shows a browser with no database yet the same figures, and creates none', async () => {
+    await database().delete();
+    renderAt('/');
+    expect(await figure('New available')).toBe('2');
+    expect(await figure('Due now')).toBe('0');
+    expect(await figure('Streak')).toBe('0 days');
+    expect(screen.getByRole('heading', { level: 3, name: 'Demo pack' })).toBeInTheDocument();
+    expect((await indexedDB.databases()).map((info) => info.name)).not.toContain('rapport');
+  });
+
   it('counts today’s answers and the streak, and names the weakest principles first', async () => {
     await answerDemoQuestion('q-001', 'A', new Date(Date.now() - 24 * HOUR));
     await answerDemoQuestion('q-002', 'C', new Date());

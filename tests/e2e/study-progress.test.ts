@@ -29,9 +29,13 @@ describe('progress in the browser’s own IndexedDB', () => {
     expect(await figure(page, 'Answered today')).toBe(0);
     const newAvailable = await figure(page, 'New available');
     expect(newAvailable).toBe(20);
+    // A first visit shows home's figures without creating the database; studying creates it.
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((info) => info.name));
+    expect(await databases()).toEqual([]);
 
     await page.getByRole('link', { name: 'Study now' }).click();
     await answer(page, '1');
+    expect(await databases()).toEqual(['rapport']);
     await page.keyboard.press('Enter');
     await answer(page, '2');
     await page.keyboard.press('Enter');

@@ -6,10 +6,13 @@ import { builtInPacks, principleIndex, principleTitle } from '../../catalog/buil
 import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
 import { formatCount, plural } from '../../domain/counts';
+import { databaseExists } from '../../db/exists';
 
 // The database and the scheduler load after the first paint, keeping them out of the first download.
 // (Starting this import with the app instead saved 30 ms here but cost 0.7 s of Lighthouse's LCP.)
-const loadHome = async (): Promise<HomeData> => (await import('./todaySummary')).loadHomeData();
+// A first visit has no database: home then creates none and loads no Dexie.
+const loadHome = async (): Promise<HomeData> =>
+  (await databaseExists()) ? (await import('./todaySummary')).loadHomeData() : (await import('./firstVisit')).firstVisitHomeData();
 const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
 
 /** Holds its full size while loading, so nothing below it moves when the figures arrive. */
@@ -117,7 +120,7 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      {loaded.status === 'ready' && <WeakestPrinciples />}
+      {loaded.status === 'ready' && !loaded.value.firstVisit && <WeakestPrinciples />}
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles</h2>
         <p>

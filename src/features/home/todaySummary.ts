@@ -8,6 +8,8 @@ import { packStandings, summarizeToday, type TodaySummary } from '../../domain/s
 export interface HomeData {
   summary: TodaySummary;
   packs: PackListing[];
+  /** No database yet: nothing was ever answered, so there is nothing to look up. */
+  firstVisit?: true;
 }
 
 /** Everything home shows from the database, loaded after the first paint. */
