@@ -1,8 +1,8 @@
 import { database } from '../db/database';
-import type { StoredPack } from '../db/database';
-import { disabledPackIds, getImportedPack, importedQuestions, listImportedPacks } from '../db/packs';
+import type { BriefListing, StoredPack } from '../db/database';
+import { disabledPackIds, getImportedPack, importedQuestions, listImportedPacks, readBriefListings } from '../db/packs';
 import type { ContentArea, Pack, Principle } from '../domain/content';
-import { principlesAt, toFactColumns, type PackFacts } from '../domain/content/facts';
+import { principlesAt, toFactColumns, type FactColumns, type PackFacts } from '../domain/content/facts';
 import { questionIdsByPack, type QuestionRef } from '../domain/queue';
 import {
   builtInListings,
@@ -31,7 +31,7 @@ export interface IndexedQuestion extends QuestionRef {
 
 const builtInIds = new Set(builtInPacks.map((pack) => pack.id));
 
-function remember(principles: readonly Principle[]) {
+function remember(principles: readonly Pick<Principle, 'id' | 'title'>[]) {
   for (const principle of principles) importedPrincipleTitles.set(principle.id, principle.title);
 }
 
@@ -57,7 +57,7 @@ export function loadPack(id: string): Promise<Pack | undefined> {
  * The packs of these questions, each holding only the questions asked for (all of a built-in
  * pack): a session reads a few questions of a large imported pack, not the whole pack.
  */
-export async function loadPacksHolding(items: readonly { packId: string; questionId: string }[], from?: Promise<ImportedCatalog>): Promise<Map<string, Pack>> {
+export async function loadPacksHolding(items: readonly { packId: string; questionId: string }[], from?: Promise<Catalog<BriefListing>>): Promise<Map<string, Pack>> {
   const db = database();
   // A listing holds 1,000 questions' facts: a caller that has read the catalog already need not read them again.
   const listings = from?.then(({ imported }) => new Map(imported.map((stored) => [stored.id, stored])));
@@ -74,20 +74,29 @@ export async function loadPacksHolding(items: readonly { packId: string; questio
 }
 
 /** The imported packs' listings and the packs turned off: what the pack list and the question index both start from. */
-export interface ImportedCatalog {
-  imported: StoredPack[];
+export interface Catalog<Listing extends BriefListing> {
+  imported: Listing[];
   disabled: Set<string>;
 }
+export type ImportedCatalog = Catalog<StoredPack>;
 
-export async function readImportedCatalog(): Promise<ImportedCatalog> {
-  const db = database();
-  const [imported, disabled] = await Promise.all([listImportedPacks(db), disabledPackIds(db)]);
+async function readCatalog<Listing extends BriefListing>(listings: Promise<Listing[]>): Promise<Catalog<Listing>> {
+  const [imported, disabled] = await Promise.all([listings, disabledPackIds(database())]);
   for (const stored of imported) remember(stored.principles);
   return { imported, disabled };
 }
 
+export function readImportedCatalog(): Promise<ImportedCatalog> {
+  return readCatalog(listImportedPacks(database()));
+}
+
+/** The imported packs in brief, read from one row: enough for home and to plan a study session. */
+export function readBriefCatalog(): Promise<Catalog<BriefListing>> {
+  return readCatalog(readBriefListings(database()));
+}
+
 /** Every pack, built-in first; pass a catalog already read to avoid reading it twice. */
-export async function listPacks(from?: Promise<ImportedCatalog>): Promise<PackListing[]> {
+export async function listPacks(from?: Promise<Catalog<BriefListing>>): Promise<PackListing[]> {
   const { imported, disabled } = await (from ?? readImportedCatalog());
   return [
     ...builtInListings(disabled),
@@ -127,13 +136,19 @@ export function withImportedPrinciples(imported: readonly StoredPack[]): Princip
 }
 
 /** The question facts of the enabled packs (or of all packs), built-in first, without making an object per question. */
-export async function loadQuestionColumns(options: { includeDisabled?: boolean } = {}, from?: Promise<ImportedCatalog>): Promise<PackFacts[]> {
-  const [index, { imported, disabled }] = await Promise.all([loadBuiltInQuestionIndex(), from ?? readImportedCatalog()]);
-  const packs: PackFacts[] = [
-    ...Object.entries(index).map(([packId, questions]) => ({ packId, facts: toFactColumns(questions) })),
-    ...imported.map((stored) => ({ packId: stored.id, facts: stored.facts })),
-  ];
-  return packs.filter(({ packId }) => options.includeDisabled || !disabled.has(packId));
+export function loadQuestionColumns(options: { includeDisabled?: boolean } = {}, from?: Promise<ImportedCatalog>): Promise<PackFacts[]> {
+  return columnsOf(from ?? readImportedCatalog(), options.includeDisabled ?? false);
+}
+
+async function columnsOf<Facts extends BriefListing['facts']>(from: Promise<Catalog<BriefListing & { facts: Facts }>>, includeDisabled: boolean): Promise<{ packId: string; facts: Facts | FactColumns }[]> {
+  const [index, { imported, disabled }] = await Promise.all([loadBuiltInQuestionIndex(), from]);
+  const packs = [...Object.entries(index).map(([packId, questions]) => ({ packId, facts: toFactColumns(questions) })), ...imported.map((stored) => ({ packId: stored.id, facts: stored.facts }))];
+  return packs.filter(({ packId }) => includeDisabled || !disabled.has(packId));
+}
+
+/** Question ids and principles of the enabled packs, built-in first: what a study queue and home's counts need. */
+export function loadStudyColumns(from: Promise<Catalog<BriefListing>>): Promise<{ packId: string; facts: BriefListing['facts'] }[]> {
+  return columnsOf(from, false);
 }
 
 /** Every question of the enabled packs (or of all packs) in authored order, without its text. */

@@ -2,19 +2,31 @@ import Dexie from 'dexie';
 import type { Pack, Question, SourceFile } from '../domain/content';
 import type { ImportedPack } from '../domain/content/packFile';
 import { adjustStudyDays } from './progress';
-import { listingOf, type RapportDatabase, type StoredPack } from './database';
+import { briefListingsRow, fromBriefListingsRow, listingOf, type BriefListing, type RapportDatabase, type StoredPack } from './database';
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
   const { pack, principles, files } = imported;
-  return db.transaction('rw', db.importedPacks, db.importedQuestions, db.importedPackFiles, async () => {
+  return db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings], async () => {
     const previous = await db.importedPacks.get(pack.id);
     await db.importedQuestions.where('packId').equals(pack.id).delete();
     await db.importedQuestions.bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
     await db.importedPackFiles.put({ id: pack.id, files });
     await db.importedPacks.put(listingOf(pack, principles, now));
+    await rewriteBriefListings(db);
     return previous;
   });
+}
+
+/** Called inside every transaction that writes a listing, so the brief row never disagrees with them. */
+async function rewriteBriefListings(db: RapportDatabase): Promise<void> {
+  await db.briefListings.put(briefListingsRow(await db.importedPacks.toArray()));
+}
+
+/** The imported packs in brief, from their one row: what home and a new study session need. */
+export async function readBriefListings(db: RapportDatabase): Promise<BriefListing[]> {
+  const row = await db.briefListings.get('imported');
+  return row ? fromBriefListingsRow(row) : [];
 }
 
 /** The imported packs' listings: titles, question facts and principles, no question text. */
@@ -44,8 +56,9 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays], async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays], async () => {
     await db.importedPacks.delete(id);
+    await rewriteBriefListings(db);
     await db.importedQuestions.where('packId').equals(id).delete();
     await db.importedPackFiles.delete(id);
     await db.packPreferences.delete(id);

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { PackFacts } from '../domain/content/facts';
+import type { PackStudyFacts } from '../domain/content/facts';
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
 import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
@@ -168,7 +168,7 @@ export async function loadDayState(db: RapportDatabase, now: Date): Promise<{ an
  * index, no key read (3,674 due keys take 77 ms to read, their counts 22 ms); only a pack that lost
  * answered questions to a re-import has its due keys read and checked.
  */
-export async function countDueQuestions(db: RapportDatabase, now: Date, packs: readonly PackFacts[], standings: ReadonlyMap<string, PackStanding>): Promise<number> {
+export async function countDueQuestions(db: RapportDatabase, now: Date, packs: readonly PackStudyFacts[], standings: ReadonlyMap<string, PackStanding>): Promise<number> {
   const counts = await Promise.all(
     packs.map(async ({ packId, facts }) => {
       const due = db.cards.where('[packId+due]').between([packId, Dexie.minKey], [packId, now], true, true);

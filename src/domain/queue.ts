@@ -1,5 +1,5 @@
 import { isDue, type Card } from './scheduling';
-import { principlesAt, type PackFacts } from './content/facts';
+import { principlesAt, type PackStudyFacts } from './content/facts';
 
 export interface QuestionRef {
   packId: string;
@@ -56,7 +56,7 @@ export function hasSeen(progress: Pick<ProgressIndex, 'seen'>, packId: string, q
  * The questions a study queue can draw on, due or never answered, in authored order: with 20,000
  * questions mostly seen and not due, the rest need no object made for them.
  */
-export function queueCandidates(packs: readonly PackFacts[], progress: ProgressIndex): QuestionRef[] {
+export function queueCandidates(packs: readonly PackStudyFacts[], progress: ProgressIndex): QuestionRef[] {
   const candidates: QuestionRef[] = [];
   for (const { packId, facts } of packs) {
     const seen = progress.seen.get(packId);

@@ -1,6 +1,6 @@
 import { daysUntil, localDay } from './dates';
 import type { Settings } from './progress';
-import type { PackFacts } from './content/facts';
+import type { PackStudyFacts } from './content/facts';
 
 /** Consecutive days with at least one answer, ending today (or yesterday, if today has none yet). */
 export function streak(studyDays: readonly string[], now: Date): number {
@@ -55,7 +55,7 @@ export interface PackStanding {
   answeredGone: boolean;
 }
 
-export function packStandings(packs: readonly PackFacts[], answered: ReadonlyMap<string, ReadonlySet<string>>): Map<string, PackStanding> {
+export function packStandings(packs: readonly PackStudyFacts[], answered: ReadonlyMap<string, ReadonlySet<string>>): Map<string, PackStanding> {
   const standings = new Map<string, PackStanding>();
   for (const { packId, facts } of packs) {
     const answeredIds = answered.get(packId);

@@ -45,6 +45,12 @@ export interface PackFacts {
   facts: FactColumns;
 }
 
+/** What a study queue and home's counts need of a pack's facts. */
+export interface PackStudyFacts {
+  packId: string;
+  facts: Pick<FactColumns, 'ids' | 'principles'>;
+}
+
 /** Whether a question is in one of these packs, asked of a few keys without a key built for every question. */
 export function questionIn(packs: readonly PackFacts[]): (packId: string, questionId: string) => boolean {
   const ids = new Map(packs.map(({ packId, facts }) => [packId, new Set(facts.ids)]));

@@ -1,4 +1,4 @@
-import { listPacks, loadQuestionColumns, readImportedCatalog, type PackListing } from '../../catalog/catalog';
+import { listPacks, loadStudyColumns, readBriefCatalog, type PackListing } from '../../catalog/catalog';
 import { loadLibrary } from '../../catalog/mastery';
 import type { PrincipleMastery } from '../../domain/mastery';
 import { database } from '../../db/database';
@@ -15,8 +15,8 @@ export interface HomeData {
 /** Everything home shows from the database, loaded after the first paint. */
 export async function loadHomeData(now = new Date()): Promise<HomeData> {
   const db = database();
-  const catalog = readImportedCatalog();
-  const [columns, day, settings, days, packs] = await Promise.all([loadQuestionColumns({}, catalog), loadDayState(db, now), loadSettings(db), studyDays(db), listPacks(catalog)]);
+  const catalog = readBriefCatalog();
+  const [columns, day, settings, days, packs] = await Promise.all([loadStudyColumns(catalog), loadDayState(db, now), loadSettings(db), studyDays(db), listPacks(catalog)]);
   const standings = packStandings(columns, day.answered);
   const dueQuestions = await countDueQuestions(db, now, columns, standings);
   const unseen = [...standings.values()].reduce((sum, standing) => sum + standing.unseen, 0);

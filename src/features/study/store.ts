@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { loadPack, loadPacksHolding, loadQuestionColumns, readImportedCatalog, type ImportedCatalog } from '../../catalog/catalog';
+import { loadPack, loadPacksHolding, loadStudyColumns, readBriefCatalog, type Catalog } from '../../catalog/catalog';
+import type { BriefListing } from '../../db/database';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
 import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer } from '../../db/progress';
@@ -76,12 +77,12 @@ function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
 }
 
 /**
- * A new session, not yet stored. A study session plans from the packs' listings, and returns that
- * read: its first questions take their packs' titles from it rather than read 1,000 questions' facts again.
+ * A new session, not yet stored. A study session plans from the packs' brief listings, and returns
+ * that read: its first questions take their packs' titles and principles from it.
  */
-async function planSession(target: StudyMode, settings: Settings, now: Date): Promise<{ session: StoredSession; catalog?: Promise<ImportedCatalog> }> {
+async function planSession(target: StudyMode, settings: Settings, now: Date): Promise<{ session: StoredSession; catalog?: Promise<Catalog<BriefListing>> }> {
   if (target.mode === 'practice') return { session: newSession({ mode: 'practice', packId: target.packId, items: await practiceQueue(target.packId), startedAt: now }) };
-  const catalog = readImportedCatalog();
+  const catalog = readBriefCatalog();
   return { session: newSession({ mode: 'study', items: await studyQueue(settings, now, catalog), startedAt: now }), catalog };
 }
 
@@ -92,8 +93,8 @@ async function practiceQueue(packId: string): Promise<QueueItem[]> {
 }
 
 /** A study session: due and new questions of the enabled packs. */
-async function studyQueue(settings: Settings, now: Date, catalog: Promise<ImportedCatalog>): Promise<QueueItem[]> {
-  const columns = loadQuestionColumns({}, catalog);
+async function studyQueue(settings: Settings, now: Date, catalog: Promise<Catalog<BriefListing>>): Promise<QueueItem[]> {
+  const columns = loadStudyColumns(catalog);
   // The most overdue cards first, more only if too few of them are in the packs studied: once a
   // session's worth are, or every due card is read, the queue is the one reading them all would give.
   for (let dueLimit = 2 * SESSION_MAX_ITEMS; ; dueLimit *= 4) {

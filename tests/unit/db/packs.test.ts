@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
-import { answeredPerPack, disabledPackIds, getImportedPack, importedPackFiles, importedQuestions, listImportedPacks, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
+import { answeredPerPack, disabledPackIds, getImportedPack, importedPackFiles, importedQuestions, listImportedPacks, readBriefListings, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
 import { recordAnswer } from '../../../src/db/progress';
 import { freshDatabase, recordRightOrWrong } from './freshDatabase';
 import { localDay } from '../../../src/domain/dates';
@@ -38,6 +38,26 @@ describe('imported packs', () => {
     expect((await getImportedPack(db, pack.id))?.pack).toEqual(pack);
     expect((await importedQuestions(db, pack.id, ['q-002', 'gone'])).map((question) => question.id)).toEqual(['q-002']);
     expect(await importedPackFiles(db, pack.id)).toEqual(imported.files);
+  });
+
+  it('are read in brief, from one row that follows every import, re-import and removal', async () => {
+    const db = freshDatabase();
+    expect(await readBriefListings(db)).toEqual([]);
+    const [principle] = demoContent().principles;
+    await saveImportedPack(db, { ...imported, principles: [principle!] }, NOW);
+    await saveImportedPack(db, { ...imported, pack: { ...pack, id: 'second', questions: pack.questions.slice(1) } }, NOW);
+    const brief = await readBriefListings(db);
+    expect(brief.map((listing) => [listing.id, listing.meta.title, listing.facts])).toEqual([
+      ['demo', pack.title, { ids: ['q-001', 'q-002'], principles: pack.questions.map((question) => question.principles.join(' ')) }],
+      ['second', pack.title, { ids: ['q-002'], principles: [pack.questions[1]!.principles.join(' ')] }],
+    ]);
+    // Principles' names come along for links; their text stays in the full listing.
+    expect(brief[0]?.principles).toEqual([{ id: principle!.id, title: principle!.title, summary: principle!.summary }]);
+
+    await saveImportedPack(db, { ...imported, pack: { ...pack, questions: pack.questions.slice(0, 1) } }, NOW);
+    expect((await readBriefListings(db)).find((listing) => listing.id === 'demo')?.facts.ids).toEqual(['q-001']);
+    await removeImportedPack(db, 'demo', false);
+    expect((await readBriefListings(db)).map((listing) => listing.id)).toEqual(['second']);
   });
 
   it('drop the questions a new version no longer has', async () => {

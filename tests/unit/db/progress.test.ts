@@ -6,7 +6,7 @@ import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, res
 import { streak } from '../../../src/domain/stats';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
-import { getImportedPack, importedPackFiles, listImportedPacks } from '../../../src/db/packs';
+import { getImportedPack, importedPackFiles, listImportedPacks, readBriefListings } from '../../../src/db/packs';
 import type { RapportDatabase } from '../../../src/db/database';
 import { factsOf, toFactColumns } from '../../../src/domain/content/facts';
 import { demoContent } from '../../fixtures/packs';
@@ -200,7 +200,8 @@ describe('schema upgrades', () => {
       { day: '2026-01-15', answers: 1, introduced: 0 },
       { day: '2026-01-16', answers: 1, introduced: 0 },
     ]);
-    expect(db.verno).toBe(6);
+    expect((await readBriefListings(db)).map((listing) => [listing.id, listing.facts.ids])).toEqual([['demo', pack.questions.map((question) => question.id)]]);
+    expect(db.verno).toBe(7);
   });
 
   it('upgrades a version-4 database: question facts move into columns and each day’s answers are counted', async () => {
