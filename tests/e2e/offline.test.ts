@@ -55,7 +55,7 @@ describe('offline use', () => {
     expect(await logCount(page)).toBe(1);
 
     await page.getByRole('list', { name: 'Principles behind this question' }).getByRole('link').first().click();
-    await page.getByRole('heading', { name: 'Sources' }).waitFor();
+    await page.getByRole('heading', { name: 'Sources', exact: true }).waitFor();
     await page.goto(`${E2E_URL}/settings`);
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.reload();

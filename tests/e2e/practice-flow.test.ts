@@ -55,7 +55,7 @@ describe('a candidate practises a pack in Chromium', () => {
     const principleName = (await principleLinks.first().textContent()) ?? '';
     await principleLinks.first().click();
     await page.getByRole('heading', { level: 1, name: principleName }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Sources' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Sources', exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'principle');
 
     await page.getByRole('button', { name: /Back to the question/ }).click();

@@ -26,7 +26,7 @@ describe('the screens the README shows', () => {
     await screenshot(page, 'feedback', { forReadme: true, fullPage: false });
     const principle = page.getByRole('list', { name: 'Principles behind this question' }).getByRole('link').first();
     await principle.click();
-    await page.getByRole('heading', { name: 'Sources' }).waitFor();
+    await page.getByRole('heading', { name: 'Sources', exact: true }).waitFor();
     await screenshot(page, 'principle', { forReadme: true, fullPage: false });
 
     await page.goto(`${E2E_URL}/stats`);
@@ -89,6 +89,12 @@ describe('the screens the README shows', () => {
       [...document.querySelectorAll('.share-table')].filter((table) => table.scrollWidth > (table.parentElement?.clientWidth ?? 0)).map((table) => table.querySelector('caption')?.textContent),
     );
     expect(overflowing).toEqual([]);
+    // Each chart's table, once shown, fits too: four-digit weekly counts need no sideways scroll.
+    for (const summary of await page.locator('summary', { hasText: 'Show as a table' }).all()) await summary.click();
+    const scrolling = await page.evaluate(() =>
+      [...document.querySelectorAll('.data-table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.querySelector('caption')?.textContent),
+    );
+    expect(scrolling).toEqual([]);
     await context.close();
   });
 });
