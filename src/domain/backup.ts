@@ -1,6 +1,6 @@
 import './zodSetup';
 import { z } from 'zod';
-import { RETENTION_RANGE } from './scheduling';
+import { RETENTION_RANGE } from './settings';
 import type { Settings, StoredCard, StoredReview } from './progress';
 
 export const BACKUP_FORMAT = 'rapport-backup';

@@ -1,4 +1,5 @@
 import { createEmptyCard, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { RETENTION_RANGE } from './settings';
 
 export { State, type Card, type Grade, type ReviewLog };
 
@@ -9,9 +10,6 @@ export interface SchedulingSettings {
   examDate?: string | undefined;
 }
 
-import { RETENTION_RANGE } from './settings';
-
-export { RETENTION_RANGE };
 const DAY_MS = 86_400_000;
 
 /**

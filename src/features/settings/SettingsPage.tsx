@@ -6,7 +6,7 @@ import { database } from '../../db/database';
 import { loadSettings, resetProgress, saveSettings } from '../../db/progress';
 import { localDay } from '../../domain/dates';
 import type { Settings, Theme } from '../../domain/progress';
-import { RETENTION_RANGE } from '../../domain/scheduling';
+import { RETENTION_RANGE } from '../../domain/settings';
 import { applyTheme } from '../../components/theme';
 
 export function SettingsPage() {
