@@ -64,8 +64,9 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
         await write('settings', [{ id: 'settings', desiredRetention: 0.9, newPerDay: settings.newPerDay, maxReviewsPerDay: 9999, theme: 'system', persistenceRequested: true }]);
       }
       const batch = 20_000;
-      // The app counts each day's answers as it records them; the seed writes the log directly, so it counts them too.
+      // The app counts each day's answers as it records them; the seed writes the log directly, so it counts and lists them too.
       const studyDays = new Map<string, { day: string; answers: number; right: number; reviews: number; reviewsRight: number; introduced: number }>();
+      const answerLines = new Map<string, string[]>();
       for (let start = 0; start < reviews; start += batch) {
         const rows = Array.from({ length: Math.min(batch, reviews - start) }, (_, offset) => {
           const index = start + offset;
@@ -103,9 +104,13 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
             tally.reviewsRight++;
           }
           studyDays.set(row.day, tally);
+          const lines = answerLines.get(row.day) ?? [];
+          lines.push(`${row.packId}\t${row.questionId}\t${row.correct ? 1 : 0}`);
+          answerLines.set(row.day, lines);
         }
       }
       await write('studyDays', [...studyDays.values()]);
+      await write('dayAnswers', [...answerLines].map(([day, lines]) => ({ day, answers: lines.join('\n') })));
       db.close();
     },
     { cards, reviews, settings, packs: BENCH_PACKS },

@@ -2,7 +2,7 @@ import { createBackup, parseBackup, type Backup } from '../domain/backup';
 import { answeredRows, type RapportDatabase } from './database';
 import { loadSettings } from './progress';
 import { newestAnswers, withNewestAnswers } from '../domain/progress';
-import { tallyStudyDays } from '../domain/statistics';
+import { tallyDayAnswers, tallyStudyDays } from '../domain/statistics';
 
 /** All progress (cards, log, settings) as one backup object; write it out with JSON.stringify. */
 export async function exportBackup(db: RapportDatabase, now: Date): Promise<Backup> {
@@ -17,10 +17,11 @@ export async function exportBackup(db: RapportDatabase, now: Date): Promise<Back
  */
 export async function restoreBackup(db: RapportDatabase, text: string): Promise<{ cards: number; reviews: number }> {
   const backup = parseBackup(text);
-  await db.transaction('rw', [db.cards, db.reviewLog, db.settings, db.session, db.answeredQuestions, db.studyDays], async () => {
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear()]);
+  await db.transaction('rw', [db.cards, db.reviewLog, db.settings, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear()]);
     await db.answeredQuestions.bulkPut(answeredRows(backup.cards));
     await db.studyDays.bulkPut([...tallyStudyDays(backup.reviewLog).values()]);
+    await db.dayAnswers.bulkPut([...tallyDayAnswers(backup.reviewLog).values()]);
     // Rebuilt from the log, so a backup from before lastCorrect existed restores the same mastery.
     await db.cards.bulkPut(withNewestAnswers(backup.cards, newestAnswers(oldestFirst(backup.reviewLog))));
     await db.reviewLog.bulkPut(backup.reviewLog);

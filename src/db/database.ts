@@ -4,7 +4,7 @@ import { DATABASE_NAME } from './exists';
 import { localDay } from '../domain/dates';
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
 import { newestAnswers, withNewestAnswers, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
-import { tallyStudyDays, type StudyDay } from '../domain/statistics';
+import { tallyDayAnswers, tallyStudyDays, type DayAnswers, type StudyDay } from '../domain/statistics';
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
 import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import { questionIdsByPack } from '../domain/queue';
@@ -135,6 +135,7 @@ export class RapportDatabase extends Dexie {
   answeredQuestions!: Table<AnsweredQuestions, string>;
   briefListings!: Table<StoredBriefListings, string>;
   studyDays!: Table<StudyDay, string>;
+  dayAnswers!: Table<DayAnswers, string>;
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
@@ -216,6 +217,14 @@ export class RapportDatabase extends Dexie {
       .stores({ briefListings: 'id' })
       .upgrade(async (transaction) => {
         await transaction.table<StoredBriefListings>('briefListings').put(briefListingsRow(await transaction.table<StoredPack>('importedPacks').toArray()));
+      });
+    // Version 8 keeps each day's answers as lines of ids and right or wrong, for the statistics' breakdown by principle.
+    this.version(8)
+      .stores({ dayAnswers: 'day' })
+      .upgrade(async (transaction) => {
+        const days = new Map<string, DayAnswers>();
+        await forEachLogPage(transaction.table('reviewLog'), (page) => tallyDayAnswers(page, days));
+        await transaction.table<DayAnswers>('dayAnswers').bulkPut([...days.values()]);
       });
   }
 }

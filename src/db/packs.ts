@@ -56,7 +56,7 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays], async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
     await db.importedPacks.delete(id);
     await rewriteBriefListings(db);
     await db.importedQuestions.where('packId').equals(id).delete();

@@ -3,7 +3,7 @@ import type { PackStudyFacts } from '../domain/content/facts';
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
 import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
-import { tallyStudyDays } from '../domain/statistics';
+import { tallyDayAnswers, tallyStudyDays } from '../domain/statistics';
 import type { PackStanding } from '../domain/stats';
 import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
 import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
@@ -38,7 +38,7 @@ export interface AnswerToRecord {
 /** Schedules the card, appends to the log and moves the session on, all or nothing; returns all three as stored. */
 export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number; session: StoredSession | undefined }> {
   const { packId, questionId, contentHash, result, now, settings } = answer;
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays], async () => {
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
     const stored = await db.cards.get([packId, questionId]);
     if (!stored) await noteAnswered(db, packId, questionId, true);
     const existing: Card = stored ?? newCard(now);
@@ -72,7 +72,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
 
 /** Takes back the session's last answer: the card as it was, the log entry gone, the place one back. */
 export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays], async () => {
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
     const session = await db.session.get('current');
     const last = session?.answers.at(-1);
     if (!session || !last) return false;
@@ -207,13 +207,20 @@ export async function studyDays(db: RapportDatabase): Promise<string[]> {
   return db.studyDays.orderBy(':id').reverse().primaryKeys();
 }
 
-/** Adds log entries to their days' counts (sign 1), or takes them away (-1): a day left with none goes. */
-export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state' | 'correct'>[], sign: 1 | -1): Promise<void> {
+/** Adds log entries to their days' counts and answer lines (sign 1), or takes them away (-1): a day left with none goes. */
+export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state' | 'correct' | 'packId' | 'questionId'>[], sign: 1 | -1): Promise<void> {
   const touched = [...new Set(entries.map((entry) => entry.day))];
-  const stored = await db.studyDays.bulkGet(touched);
-  const days = tallyStudyDays(entries, new Map(stored.flatMap((row) => (row ? [[row.day, row]] : []))), sign);
+  const [storedCounts, storedLines] = await Promise.all([db.studyDays.bulkGet(touched), db.dayAnswers.bulkGet(touched)]);
+  const days = tallyStudyDays(entries, byDay(storedCounts), sign);
+  const lines = tallyDayAnswers(entries, byDay(storedLines), sign);
   await db.studyDays.bulkPut([...days.values()].filter((day) => day.answers > 0));
   await db.studyDays.bulkDelete([...days.values()].filter((day) => day.answers <= 0).map((day) => day.day));
+  await db.dayAnswers.bulkPut([...lines.values()].filter((day) => day.answers !== ''));
+  await db.dayAnswers.bulkDelete([...lines.values()].filter((day) => day.answers === '').map((day) => day.day));
+}
+
+function byDay<Row extends { day: string }>(rows: readonly (Row | undefined)[]): Map<string, Row> {
+  return new Map(rows.flatMap((row) => (row ? [[row.day, row] as const] : [])));
 }
 
 /** When the next review falls due after `now`, if any card is scheduled. */
@@ -223,7 +230,7 @@ export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | un
 
 /** Erases every answer and card and the session in progress; settings and imported packs stay. */
 export async function resetProgress(db: RapportDatabase): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays], async () => {
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear()]);
+  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear()]);
   });
 }

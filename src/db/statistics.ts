@@ -1,4 +1,4 @@
-import { tallyAnswers, emptyTally, type AnswerTally, type DayCount } from '../domain/statistics';
+import { answersOfDays, tallyAnswers, type AnswerTally, type DayCount } from '../domain/statistics';
 import type { RapportDatabase } from './database';
 
 /** The answers counted per day from `first` (`YYYY-MM-DD`) on: later days too, should the clock have been set back. */
@@ -12,21 +12,14 @@ export async function hasAnswers(db: RapportDatabase): Promise<boolean> {
 }
 
 /**
- * Tallies every answer by question from the first of `weeks` (Mondays, `YYYY-MM-DD`, oldest first) on.
- * Reads the day index one week at a time, so a long log is never held in memory whole:
- * each week's entries are counted and dropped before the next are read.
+ * Tallies every answer by question from the first of `weeks` (Mondays, `YYYY-MM-DD`, oldest first) on,
+ * later days included, should the clock have been set back. Reads the day rows' answer lines, not
+ * the log: 100,000 log entries took 4.7 s here.
  */
 export async function tallyAnswersSince(db: RapportDatabase, weeks: readonly string[]): Promise<AnswerTally> {
-  return db.transaction('r', db.reviewLog, async () => {
-    const tally = emptyTally();
-    for (const [index, week] of weeks.entries()) {
-      const next = weeks[index + 1];
-      // The last page is open-ended, so answers filed under a later day (a clock set back) still count.
-      const range = next === undefined ? db.reviewLog.where('day').aboveOrEqual(week) : db.reviewLog.where('day').between(week, next, true, false);
-      tallyAnswers(await range.toArray(), tally);
-    }
-    return tally;
-  });
+  const first = weeks[0];
+  const rows = first === undefined ? [] : await db.dayAnswers.where(':id').aboveOrEqual(first).toArray();
+  return tallyAnswers(answersOfDays(rows));
 }
 
 /**

@@ -50,10 +50,7 @@ export function tallyStudyDays(entries: Iterable<Pick<StoredReview, 'day' | 'sta
   return days;
 }
 
-/**
- * The log summed up by question: a few thousand numbers however long the log is, so the log can be
- * read a page at a time and each page dropped once counted.
- */
+/** Answers summed up by question: a few thousand numbers however many answers were given. */
 export interface AnswerTally {
   /** By card key. */
   byQuestion: Map<string, RightCount>;
@@ -67,12 +64,8 @@ export interface StatisticsWindow {
   today: string;
 }
 
-export function emptyTally(): AnswerTally {
-  return { byQuestion: new Map(), packIds: new Set() };
-}
-
-/** Adds answers to a tally and returns it; called once per page of the log. */
-export function tallyAnswers(entries: Iterable<AnswerFacts>, tally: AnswerTally = emptyTally()): AnswerTally {
+export function tallyAnswers(entries: Iterable<AnswerFacts>): AnswerTally {
+  const tally: AnswerTally = { byQuestion: new Map(), packIds: new Set() };
   for (const entry of entries) {
     const key = cardKey(entry.packId, entry.questionId);
     let question = tally.byQuestion.get(key);
@@ -85,6 +78,49 @@ export function tallyAnswers(entries: Iterable<AnswerFacts>, tally: AnswerTally 
     if (entry.correct) question.right++;
   }
   return tally;
+}
+
+/**
+ * A local day's answers as the breakdown by principle reads them: one line per answer, pack id,
+ * question id and 1 (right) or 0, tab-separated (ids hold no tabs or line breaks). Half a year of
+ * them reads in a fraction of the time the same log entries take, having none of their other fields.
+ */
+export interface DayAnswers {
+  day: string;
+  answers: string;
+}
+
+const answerLine = ({ packId, questionId, correct }: AnswerFacts) => `${packId}\t${questionId}\t${correct ? 1 : 0}`;
+
+/**
+ * Adds (sign 1) or takes away (sign -1) these log entries' lines to the days given, which it
+ * changes. Taking away removes the newest matching line; a day left with none holds ''.
+ */
+export function tallyDayAnswers(entries: Iterable<AnswerFacts & Pick<StoredReview, 'day'>>, days: Map<string, DayAnswers> = new Map(), sign: 1 | -1 = 1): Map<string, DayAnswers> {
+  for (const entry of entries) {
+    const row = days.get(entry.day) ?? { day: entry.day, answers: '' };
+    const line = answerLine(entry);
+    if (sign === 1) {
+      row.answers = row.answers === '' ? line : `${row.answers}\n${line}`;
+    } else {
+      const padded = `\n${row.answers}\n`;
+      const at = padded.lastIndexOf(`\n${line}\n`);
+      if (at >= 0) row.answers = (padded.slice(0, at) + padded.slice(at + line.length + 1)).slice(1, -1);
+    }
+    days.set(entry.day, row);
+  }
+  return days;
+}
+
+/** The answers the day rows hold, as the tally counts them. */
+export function* answersOfDays(rows: Iterable<DayAnswers>): Generator<AnswerFacts> {
+  for (const { answers } of rows) {
+    if (answers === '') continue;
+    for (const line of answers.split('\n')) {
+      const [packId = '', questionId = '', right] = line.split('\t');
+      yield { packId, questionId, correct: right === '1' };
+    }
+  }
 }
 
 /** The first moment of a local day given as `YYYY-MM-DD`. */

@@ -59,19 +59,23 @@ describe('the screens the README shows', () => {
         new Promise<void>((resolve, reject) => {
           indexedDB.open('rapport').onsuccess = (event) => {
             const db = (event.target as IDBOpenDBRequest).result;
-            const transaction = db.transaction(['reviewLog', 'studyDays'], 'readwrite');
+            const transaction = db.transaction(['reviewLog', 'studyDays', 'dayAnswers'], 'readwrite');
             const log = transaction.objectStore('reviewLog');
             // The statistics count answers by day from these rows, as the app keeps them.
             const days = new Map<string, { day: string; answers: number; right: number; reviews: number; reviewsRight: number; introduced: number }>();
+            const lines = new Map<string, string[]>();
             for (let index = 0; index < 16_000; index++) {
               const review = new Date(Date.now() - (index % 28) * 86_400_000 - 3_600_000);
               const day = `${review.getFullYear()}-${String(review.getMonth() + 1).padStart(2, '0')}-${String(review.getDate()).padStart(2, '0')}`;
               const correct = index % 4 !== 0;
               const tally = days.get(day) ?? { day, answers: 0, right: 0, reviews: 0, reviewsRight: 0, introduced: 0 };
               days.set(day, { ...tally, answers: tally.answers + 1, right: tally.right + Number(correct), reviews: tally.reviews + 1, reviewsRight: tally.reviewsRight + Number(correct) });
+              lines.set(day, lines.get(day) ?? []);
+              lines.get(day)?.push(`ethics-boundaries\teb-019\t${Number(correct)}`);
               log.add({ packId: 'ethics-boundaries', questionId: 'eb-019', day, review, chosen: 'C', correct, confidence: 'normal', desiredRetention: 0.9, contentHash: 'h', previousDue: review, rating: 3, state: 2, due: review, stability: 5, difficulty: 5, elapsed_days: 3, last_elapsed_days: 3, scheduled_days: 10, learning_steps: 0 });
             }
             for (const tally of days.values()) transaction.objectStore('studyDays').put(tally);
+            for (const [day, answers] of lines) transaction.objectStore('dayAnswers').put({ day, answers: answers.join('\n') });
             transaction.oncomplete = () => {
               db.close();
               resolve();

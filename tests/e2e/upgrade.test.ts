@@ -19,7 +19,7 @@ function version4Of(pack: ReturnType<typeof demoContent>['pack']) {
 }
 
 describe('an install of the previous version', () => {
-  it('upgrades in Chromium’s own IndexedDB: imported packs keep their questions, the streak and today’s answers carry over', async () => {
+  it('upgrades in Chromium’s own IndexedDB: imported packs keep their questions, the streak, today’s answers and the accuracy by principle carry over', async () => {
     const { pack } = demoContent();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -93,17 +93,21 @@ describe('an install of the previous version', () => {
     await page.getByText('Question 1 of 2').waitFor();
     const listing = await page.evaluate(
       () =>
-        new Promise<{ qualifiers: string[]; days: number }>((resolve) => {
+        new Promise<{ qualifiers: string[]; days: number; answerDays: number }>((resolve) => {
           indexedDB.open('rapport').onsuccess = (event) => {
             const db = (event.target as IDBOpenDBRequest).result;
-            const transaction = db.transaction(['importedPacks', 'studyDays']);
+            const transaction = db.transaction(['importedPacks', 'studyDays', 'dayAnswers']);
             const row = transaction.objectStore('importedPacks').get('demo');
             const days = transaction.objectStore('studyDays').count();
-            transaction.oncomplete = () => resolve({ qualifiers: row.result.facts.qualifiers, days: days.result });
+            const answerDays = transaction.objectStore('dayAnswers').count();
+            transaction.oncomplete = () => resolve({ qualifiers: row.result.facts.qualifiers, days: days.result, answerDays: answerDays.result });
           };
         }),
     );
-    expect(listing).toEqual({ qualifiers: pack.questions.map((question) => question.qualifier), days: 2 });
+    expect(listing).toEqual({ qualifiers: pack.questions.map((question) => question.qualifier), days: 2, answerDays: 2 });
+    // Accuracy by principle counts the answers given before the upgrade.
+    await page.goto(`${E2E_URL}/stats`);
+    await page.getByRole('table', { name: 'Accuracy by principle, weakest first' }).getByText('2 of 2 right').first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

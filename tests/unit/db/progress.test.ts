@@ -201,7 +201,11 @@ describe('schema upgrades', () => {
       { day: '2026-01-16', answers: 1, introduced: 0 },
     ]);
     expect((await readBriefListings(db)).map((listing) => [listing.id, listing.facts.ids])).toEqual([['demo', pack.questions.map((question) => question.id)]]);
-    expect(db.verno).toBe(7);
+    expect(await db.dayAnswers.toArray()).toEqual([
+      { day: '2026-01-15', answers: 'demo\tq1\t1' },
+      { day: '2026-01-16', answers: 'demo\tq1\t0' },
+    ]);
+    expect(db.verno).toBe(8);
   });
 
   it('upgrades a version-4 database: question facts move into columns and each day’s answers are counted', async () => {

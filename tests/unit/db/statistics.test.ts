@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
 import { dueKeysBetween, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../../src/db/statistics';
 import { freshDatabase, recordRightOrWrong } from './freshDatabase';
-import { forecastBounds, statisticsWindow } from '../../../src/domain/statistics';
+import { forecastBounds, statisticsWindow, tallyAnswers } from '../../../src/domain/statistics';
+import { exportBackup, restoreBackup } from '../../../src/db/backup';
+import { removeImportedPack } from '../../../src/db/packs';
+import { resetProgress, startSession, undoLastAnswer } from '../../../src/db/progress';
 
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 const DAY = 86_400_000;
@@ -37,15 +40,43 @@ describe('tallying the review log', () => {
     expect([...tally.packIds].sort()).toEqual(['alpha', 'beta']);
   });
 
-  it('reads the log a week at a time through the day index, never the whole table', async () => {
+  it('reads the day rows’ answer lines, not the log', async () => {
     const db = freshDatabase();
     await answer(db, 'q1', true, 3);
-    const whole = vi.spyOn(db.reviewLog, 'toArray');
     const where = vi.spyOn(db.reviewLog, 'where');
-    const weeks = statisticsWindow(NOW).weeks;
-    await tallyAnswersSince(db, weeks);
+    const whole = vi.spyOn(db.reviewLog, 'toArray');
+    expect((await tallyAnswersSince(db, statisticsWindow(NOW).weeks)).byQuestion.get('alpha/q1')).toEqual({ answers: 1, right: 1 });
+    expect(where).not.toHaveBeenCalled();
     expect(whole).not.toHaveBeenCalled();
-    expect(where.mock.calls.map(([index]) => index)).toEqual(weeks.map(() => 'day'));
+  });
+
+  it('counts what the log holds through undo, a pack erased with its answers, a restored backup and a reset', async () => {
+    const db = freshDatabase();
+    const weeks = statisticsWindow(NOW).weeks;
+    // The oracle: the same tally made from the log entries themselves.
+    const fromLog = async () => tallyAnswers(await db.reviewLog.where('day').aboveOrEqual(weeks[0]!).toArray());
+    const expectLogTally = async () => expect(await tallyAnswersSince(db, weeks)).toEqual(await fromLog());
+
+    await answer(db, 'q1', true, 2);
+    await answer(db, 'q1', false, 1);
+    await answer(db, 'q2', true, 1, 'beta');
+    await startSession(db, { mode: 'study', items: [{ packId: 'alpha', questionId: 'q1', kind: 'review' }], startedAt: NOW });
+    await answer(db, 'q1', true, 0);
+    await expectLogTally();
+    expect(await undoLastAnswer(db)).toBe(true);
+    expect((await tallyAnswersSince(db, weeks)).byQuestion.get('alpha/q1')).toEqual({ answers: 2, right: 1 });
+    await expectLogTally();
+
+    await removeImportedPack(db, 'beta', true);
+    expect((await tallyAnswersSince(db, weeks)).packIds).toEqual(new Set(['alpha']));
+    await expectLogTally();
+
+    const backup = JSON.stringify(await exportBackup(db, NOW));
+    await resetProgress(db);
+    expect((await tallyAnswersSince(db, weeks)).byQuestion.size).toBe(0);
+    await restoreBackup(db, backup);
+    expect((await tallyAnswersSince(db, weeks)).byQuestion.get('alpha/q1')).toEqual({ answers: 2, right: 1 });
+    await expectLogTally();
   });
 });
 

@@ -8,7 +8,9 @@ import {
   forecastFromCounts,
   heatLevel,
   statisticsWindow,
+  answersOfDays,
   tallyAnswers,
+  tallyDayAnswers,
   tallyStudyDays,
   weekStart,
   weeklyAccuracy,
@@ -50,13 +52,28 @@ describe('tallying the log', () => {
     expect([...tally.packIds]).toEqual(['p']);
   });
 
-  it('adds page after page into the same tally, and takes answers away again', () => {
-    const tally = tallyAnswers([answer('2026-11-02', true)]);
-    tallyAnswers([answer('2026-11-02', false, State.Review, 'q1')], tally);
-    expect(tally.byQuestion.get('p/q1')).toEqual({ answers: 2, right: 1 });
+  it('takes answers away from the day counts again', () => {
     const days = tallyStudyDays([answer('2026-11-02', true), answer('2026-11-02', false, State.New)]);
     tallyStudyDays([answer('2026-11-02', true)], days, -1);
     expect(days.get('2026-11-02')).toEqual({ day: '2026-11-02', answers: 1, right: 0, reviews: 0, reviewsRight: 0, introduced: 1 });
+  });
+
+  it('keeps each day’s answers as lines that tally as the log entries do', () => {
+    const entries = [answer('2026-11-02', false), answer('2026-11-02', true, State.New, 'q2', 'other-pack'), answer('2026-11-02', true), answer('2026-11-03', true)];
+    const days = tallyDayAnswers(entries);
+    expect([...days.keys()]).toEqual(['2026-11-02', '2026-11-03']);
+    expect(tallyAnswers(answersOfDays(days.values()))).toEqual(tallyAnswers(entries));
+  });
+
+  it('takes away the newest matching line of a day, leaving an empty day empty', () => {
+    const days = tallyDayAnswers([answer('2026-11-02', true), answer('2026-11-02', false), answer('2026-11-02', true), answer('2026-11-03', true)]);
+    tallyDayAnswers([answer('2026-11-02', true), answer('2026-11-03', true)], days, -1);
+    expect(days.get('2026-11-02')?.answers).toBe('p\tq1\t1\np\tq1\t0');
+    expect(days.get('2026-11-03')?.answers).toBe('');
+    expect(Object.fromEntries(tallyAnswers(answersOfDays(days.values())).byQuestion)).toEqual({ 'p/q1': { answers: 2, right: 1 } });
+    // A line the day does not hold changes nothing.
+    tallyDayAnswers([answer('2026-11-02', true, State.Review, 'q9')], days, -1);
+    expect(days.get('2026-11-02')?.answers).toBe('p\tq1\t1\np\tq1\t0');
   });
 });
 
