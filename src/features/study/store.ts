@@ -5,6 +5,7 @@ import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
 import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
+import type { PackStudyFacts } from '../../domain/content/facts';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
 import { buildQueue, cardKey, isDueNow, queueCandidates, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
@@ -76,14 +77,25 @@ function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
   return a?.mode === b.mode && (a.mode !== 'practice' || b.mode !== 'practice' || a.packId === b.packId);
 }
 
-/**
- * A new session, not yet stored. A study session plans from the packs' brief listings, and returns
- * that read: its first questions take their packs' titles and principles from it.
- */
-async function planSession(target: StudyMode, settings: Settings, now: Date): Promise<{ session: StoredSession; catalog?: Promise<Catalog<BriefListing>> }> {
-  if (target.mode === 'practice') return { session: newSession({ mode: 'practice', packId: target.packId, items: await practiceQueue(target.packId), startedAt: now }) };
+/** What a study session plans from, read as the screen opens, beside the settings and the stored session. */
+interface StudyReads {
+  /** The packs in brief: a resumed session takes its packs' titles and principles from it too. */
+  catalog: Promise<Catalog<BriefListing>>;
+  columns: Promise<PackStudyFacts[]>;
+}
+
+function startStudyReads(): StudyReads {
   const catalog = readBriefCatalog();
-  return { session: newSession({ mode: 'study', items: await studyQueue(settings, now, catalog), startedAt: now }), catalog };
+  const columns = loadStudyColumns(catalog);
+  // A resumed session never waits for the columns; a new one does, and sees any failure there.
+  columns.catch(() => undefined);
+  return { catalog, columns };
+}
+
+/** A new session, not yet stored. */
+async function planSession(target: StudyMode, settings: Settings, now: Date, reads: StudyReads | undefined): Promise<StoredSession> {
+  if (target.mode === 'practice') return newSession({ mode: 'practice', packId: target.packId, items: await practiceQueue(target.packId), startedAt: now });
+  return newSession({ mode: 'study', items: await studyQueue(settings, now, (reads ?? startStudyReads()).columns), startedAt: now });
 }
 
 /** A practice session: every question of the pack, in authored order. */
@@ -93,8 +105,7 @@ async function practiceQueue(packId: string): Promise<QueueItem[]> {
 }
 
 /** A study session: due and new questions of the enabled packs. */
-async function studyQueue(settings: Settings, now: Date, catalog: Promise<Catalog<BriefListing>>): Promise<QueueItem[]> {
-  const columns = loadStudyColumns(catalog);
+async function studyQueue(settings: Settings, now: Date, columns: Promise<PackStudyFacts[]>): Promise<QueueItem[]> {
   // The most overdue cards first, more only if too few of them are in the packs studied: once a
   // session's worth are, or every due card is read, the queue is the one reading them all would give.
   for (let dueLimit = 2 * SESSION_MAX_ITEMS; ; dueLimit *= 4) {
@@ -150,6 +161,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
         return;
       }
       const db = database();
+      const reads = target.mode === 'study' ? startStudyReads() : undefined;
       const [settings, stored] = await Promise.all([loadSettings(db), loadSession(db)]);
       const resumable =
         stored &&
@@ -157,10 +169,10 @@ export const useStudy = create<StudyState>()((set, get) => ({
         (target.mode !== 'practice' || stored.packId === target.packId) &&
         (target.mode === 'practice' || localDay(stored.startedAt) === localDay(now)) &&
         stored.answers.length < stored.items.length;
-      const { session, catalog } = resumable ? { session: stored, catalog: undefined } : await planSession(target, settings, now);
+      const session = resumable ? stored : await planSession(target, settings, now, reads);
       const needed = neededItems(session);
       // The new session is written while its first questions load: one round trip fewer before the first question.
-      const [packs, cardHashes] = await Promise.all([loadPacksHolding(needed, catalog), lastAnsweredHashes(db, needed), resumable || saveSession(db, session)]);
+      const [packs, cardHashes] = await Promise.all([loadPacksHolding(needed, reads?.catalog), lastAnsweredHashes(db, needed), resumable || saveSession(db, session)]);
       if (!sameTarget(get().target, target)) return;
       const phase = phaseOf(session);
       set({ session, packs, settings, cardHashes, phase, selected: pendingFor(currentQuestion({ session, packs, phase })?.question.id) });
