@@ -39,12 +39,11 @@ export interface AnswerToRecord {
 export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number; session: StoredSession | undefined }> {
   const { packId, questionId, contentHash, result, now, settings } = answer;
   return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
-    const stored = await db.cards.get([packId, questionId]);
-    if (!stored) await noteAnswered(db, packId, questionId, true);
+    // Requests go out together where none needs another's result: each await is a round trip to the database.
+    const [stored, current] = await Promise.all([db.cards.get([packId, questionId]), db.session.get('current')]);
     const existing: Card = stored ?? newCard(now);
     const scheduled = schedule(existing, result.rating, now, settings);
     const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash, lastCorrect: result.correct };
-    await db.cards.put(card);
     const entry: StoredReview = {
       ...scheduled.log,
       packId,
@@ -58,9 +57,8 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
       contentHash,
       previousDue: existing.due,
     };
-    const logId = await db.reviewLog.add(entry);
-    await adjustStudyDays(db, [entry], 1);
-    let session = await db.session.get('current');
+    const [logId] = await Promise.all([db.reviewLog.add(entry), db.cards.put(card), adjustStudyDays(db, [entry], 1), stored || noteAnswered(db, packId, questionId, true)]);
+    let session = current;
     const expected = session?.items[session.answers.length];
     if (session && expected?.packId === packId && expected.questionId === questionId) {
       session = { ...session, answers: [...session.answers, { packId, questionId, correct: result.correct, logId }] };
@@ -211,12 +209,14 @@ export async function studyDays(db: RapportDatabase): Promise<string[]> {
 export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state' | 'correct' | 'packId' | 'questionId'>[], sign: 1 | -1): Promise<void> {
   const touched = [...new Set(entries.map((entry) => entry.day))];
   const [storedCounts, storedLines] = await Promise.all([db.studyDays.bulkGet(touched), db.dayAnswers.bulkGet(touched)]);
-  const days = tallyStudyDays(entries, byDay(storedCounts), sign);
-  const lines = tallyDayAnswers(entries, byDay(storedLines), sign);
-  await db.studyDays.bulkPut([...days.values()].filter((day) => day.answers > 0));
-  await db.studyDays.bulkDelete([...days.values()].filter((day) => day.answers <= 0).map((day) => day.day));
-  await db.dayAnswers.bulkPut([...lines.values()].filter((day) => day.answers !== ''));
-  await db.dayAnswers.bulkDelete([...lines.values()].filter((day) => day.answers === '').map((day) => day.day));
+  const days = [...tallyStudyDays(entries, byDay(storedCounts), sign).values()];
+  const lines = [...tallyDayAnswers(entries, byDay(storedLines), sign).values()];
+  await Promise.all([
+    db.studyDays.bulkPut(days.filter((day) => day.answers > 0)),
+    db.studyDays.bulkDelete(days.filter((day) => day.answers <= 0).map((day) => day.day)),
+    db.dayAnswers.bulkPut(lines.filter((day) => day.answers !== '')),
+    db.dayAnswers.bulkDelete(lines.filter((day) => day.answers === '').map((day) => day.day)),
+  ]);
 }
 
 function byDay<Row extends { day: string }>(rows: readonly (Row | undefined)[]): Map<string, Row> {
