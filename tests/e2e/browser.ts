@@ -1,15 +1,22 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { E2E_URL } from './config';
 
 export const ARTIFACTS = 'tests/e2e/artifacts';
 
 /** Debian's Chromium, started the way this machine allows (no sandbox as root, no background network). */
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch(LAUNCH);
+}
+
+/** Chromium with a profile kept in `folder`, on disk as a candidate's is: a fresh context's IndexedDB lives in memory. */
+export async function launchChromiumProfile(folder: string, width = 1280): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(folder, { ...LAUNCH, viewport: { width, height: 900 } });
 }
 
 export async function openPage(browser: Browser, path = '/', width = 1280): Promise<Page> {
