@@ -8,6 +8,7 @@ import {
   type Qualifier,
   type Question,
 } from './content';
+import { factsOf, principlesAt, toFactColumns, type FactColumns } from './content/facts';
 import { cardStatus, isChanged, type CardStatus, type StoredCard } from './progress';
 import { cardKey } from './queue';
 
@@ -32,28 +33,64 @@ export interface BrowseFilters {
   state?: BrowseState | undefined;
 }
 
-/** One question as the browse list needs it, with the candidate's state and its text ready to search. */
-export interface BrowseEntry {
-  packId: string;
-  question: Question;
-  status: CardStatus;
-  changed: boolean;
+/**
+ * What the browse list shows and searches of a question. An imported pack keeps these beside its
+ * questions, so a list of 20,000 reads them rather than every question whole.
+ */
+export interface QuestionText {
+  /** The stem's first words, or the lead-in where there is no stem. */
+  preview: string;
+  leadIn: string;
   /** Stem, lead-in, options and rationales as plain, lower-case text; built once so each keystroke only scans. */
   searchText: string;
 }
 
+export function questionText(question: Pick<Question, 'stem' | 'leadIn' | 'options'>): QuestionText {
+  const leadIn = plainText(question.leadIn);
+  return { preview: previewText(question.stem) || leadIn, leadIn, searchText: searchableText(question) };
+}
+
+/** One question as the browse list needs it: its facts, its text and the candidate's state. */
+export interface BrowseEntry extends QuestionText {
+  packId: string;
+  questionId: string;
+  principles: string[];
+  area: ContentArea;
+  qualifier: Qualifier;
+  difficulty: Difficulty;
+  status: CardStatus;
+  changed: boolean;
+}
+
+/** A pack as the browse list reads it: its questions' facts and texts, both in authored order. */
+export interface BrowsePack {
+  packId: string;
+  facts: FactColumns;
+  texts: readonly QuestionText[];
+}
+
+export function browsePackOf(pack: Pick<Pack, 'id' | 'questions'>): BrowsePack {
+  return { packId: pack.id, facts: toFactColumns(pack.questions.map(factsOf)), texts: pack.questions.map(questionText) };
+}
+
 export type BrowseCard = Pick<StoredCard, 'due' | 'state' | 'stability' | 'contentHash'>;
 
-export function browseEntries(packs: readonly Pick<Pack, 'id' | 'questions'>[], cards: ReadonlyMap<string, BrowseCard>, now: Date): BrowseEntry[] {
-  return packs.flatMap((pack) =>
-    pack.questions.map((question) => {
-      const card = cards.get(cardKey(pack.id, question.id));
+const NO_TEXT: QuestionText = { preview: '', leadIn: '', searchText: '' };
+
+export function browseEntries(packs: readonly BrowsePack[], cards: ReadonlyMap<string, BrowseCard>, now: Date): BrowseEntry[] {
+  return packs.flatMap(({ packId, facts, texts }) =>
+    facts.ids.map((questionId, index) => {
+      const card = cards.get(cardKey(packId, questionId));
       return {
-        packId: pack.id,
-        question,
+        packId,
+        questionId,
+        principles: principlesAt(facts, index),
+        area: facts.areas[index] as ContentArea,
+        qualifier: facts.qualifiers[index] as Qualifier,
+        difficulty: facts.difficulties[index] as Difficulty,
         status: cardStatus(card, now),
-        changed: isChanged(card?.contentHash, question.contentHash),
-        searchText: searchableText(question),
+        changed: isChanged(card?.contentHash, facts.hashes[index] ?? ''),
+        ...(texts[index] ?? NO_TEXT),
       };
     }),
   );
@@ -64,11 +101,21 @@ export function searchableText(question: Pick<Question, 'stem' | 'leadIn' | 'opt
   return foldCase(stripMarkup(parts.join('\n')));
 }
 
-/** Lower case without accents, so "resume" finds "Résumé". */
+const TYPOGRAPHIC: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '…': '...' };
+
+/**
+ * Lower case without accents, so "resume" finds "Résumé", and typographic quotes and dashes as
+ * typed on a keyboard. Mostly ASCII text then stays one byte a character: a pack's search texts,
+ * joined, are stored and read at half the size.
+ */
 function foldCase(text: string): string {
   const lower = text.toLowerCase();
   // Most text is plain ASCII, which needs no Unicode decomposition.
-  return /[^ -~\s]/.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
+  if (!/[^ -~\s]/.test(lower)) return lower;
+  return lower
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’“”–—…]/g, (mark) => TYPOGRAPHIC[mark] ?? mark);
 }
 
 /** The words of a search; a question matches when it contains every one of them. */
@@ -79,12 +126,11 @@ export function queryTerms(query: string): string[] {
 export function filterEntries(entries: readonly BrowseEntry[], filters: BrowseFilters): BrowseEntry[] {
   const terms = queryTerms(filters.query);
   return entries.filter((entry) => {
-    const { question } = entry;
     if (filters.packId !== undefined && entry.packId !== filters.packId) return false;
-    if (filters.principleId !== undefined && !question.principles.includes(filters.principleId)) return false;
-    if (filters.area !== undefined && question.area !== filters.area) return false;
-    if (filters.qualifier !== undefined && question.qualifier !== filters.qualifier) return false;
-    if (filters.difficulty !== undefined && question.difficulty !== filters.difficulty) return false;
+    if (filters.principleId !== undefined && !entry.principles.includes(filters.principleId)) return false;
+    if (filters.area !== undefined && entry.area !== filters.area) return false;
+    if (filters.qualifier !== undefined && entry.qualifier !== filters.qualifier) return false;
+    if (filters.difficulty !== undefined && entry.difficulty !== filters.difficulty) return false;
     if (filters.state !== undefined && !hasState(entry, filters.state)) return false;
     return terms.every((term) => entry.searchText.includes(term));
   });

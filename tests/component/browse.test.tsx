@@ -119,7 +119,7 @@ describe('browsing questions', () => {
     expect(screen.getByRole('combobox', { name: 'Principle' })).toHaveValue('trust-foundation');
   });
 
-  it('lists the questions of an imported pack with the rest', async () => {
+  it('lists and searches the questions of an imported pack with the rest', async () => {
     await importExtraPack(1);
     const user = userEvent.setup();
     renderBrowse('/browse');
@@ -127,7 +127,15 @@ describe('browsing questions', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Principle' }), 'An imported idea');
     expect(count()).toHaveTextContent('1 question');
     expect(results()[0]).toHaveTextContent('Extra pack');
-    expect(within(results()[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', '/browse/extra/x-001');
+    expect(results()[0]).toHaveTextContent('What should the social worker do FIRST?');
+    const link = within(results()[0] as HTMLElement).getByRole('link', { name: /^A 30-year-old client arrives/ });
+    expect(link).toHaveAttribute('href', '/browse/extra/x-001');
+    // Its options and rationales are searched too, from the texts stored with the pack.
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'paper before people');
+    await expect.poll(() => count().textContent).toBe('1 question');
+    await user.clear(screen.getByRole('searchbox', { name: 'Search' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'hospice');
+    await expect.poll(() => count().textContent).toBe('0 questions');
   });
 
   it('shows a long list fifty at a time, moving focus to the first newly shown question', async () => {

@@ -7,8 +7,6 @@ import {
   difficultyLabel,
   filterEntries,
   hasFilters,
-  plainText,
-  previewText,
   readFilters,
   STATE_LABELS,
   writeFilters,
@@ -151,7 +149,7 @@ function BrowseList({ data }: { data: BrowseData }) {
       ) : (
         <ol ref={listRef} className="browse-results">
           {results.slice(0, shown).map((entry) => (
-            <BrowseResult key={`${entry.packId}/${entry.question.id}`} entry={entry} packTitle={data.packTitles.get(entry.packId) ?? entry.packId} />
+            <BrowseResult key={`${entry.packId}/${entry.questionId}`} entry={entry} packTitle={data.packTitles.get(entry.packId) ?? entry.packId} />
           ))}
         </ol>
       )}
@@ -170,13 +168,12 @@ function BrowseList({ data }: { data: BrowseData }) {
 }
 
 function BrowseResult({ entry, packTitle }: { entry: BrowseEntry; packTitle: string }) {
-  const { question } = entry;
   return (
     <li className="browse-result">
-      <Link to={`/browse/${encodeURIComponent(entry.packId)}/${encodeURIComponent(question.id)}`} state={{ fromList: true }} className="browse-result-link">
-        {previewText(question.stem) || plainText(question.leadIn)}
+      <Link to={`/browse/${encodeURIComponent(entry.packId)}/${encodeURIComponent(entry.questionId)}`} state={{ fromList: true }} className="browse-result-link">
+        {entry.preview}
       </Link>
-      <p className="browse-result-lead">{plainText(question.leadIn)}</p>
+      <p className="browse-result-lead">{entry.leadIn}</p>
       <p className="browse-result-meta">
         <span>{packTitle}</span>
         <span className={`state-badge state-${entry.status}`}>{STATE_LABELS[entry.status]}</span>

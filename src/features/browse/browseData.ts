@@ -1,9 +1,10 @@
-import { loadPack, principleTitle } from '../../catalog/catalog';
-import { loadStudyContent } from '../../catalog/studyContent';
+import { builtInPacks, loadPack, principleTitle, readImportedCatalog } from '../../catalog/catalog';
 import { cardsInPacks } from '../../db/cards';
 import { database } from '../../db/database';
+import { importedBrowseTexts } from '../../db/packs';
 import { historyOf } from '../../db/progress';
-import { browseEntries, type BrowseEntry } from '../../domain/browse';
+import { browseEntries, browsePackOf, type BrowseEntry, type BrowsePack } from '../../domain/browse';
+import { principlesAt } from '../../domain/content/facts';
 import type { Pack, Question } from '../../domain/content';
 import type { StoredCard, StoredReview } from '../../domain/progress';
 import { cardKey } from '../../domain/queue';
@@ -15,14 +16,20 @@ export interface BrowseData {
   principles: { id: string; title: string }[];
 }
 
+/** The enabled packs' questions, built-in first: imported ones from their facts and browse texts, not read whole. */
 export async function loadBrowseData(now: Date): Promise<BrowseData> {
-  const { packs } = await loadStudyContent();
-  const cards = await cardsInPacks(database(), packs.map((pack) => pack.id));
+  const db = database();
+  const { imported, disabled } = await readImportedCatalog();
+  const enabled = imported.filter((stored) => !disabled.has(stored.id));
+  const builtIn = (await Promise.all(builtInPacks.filter((pack) => !disabled.has(pack.id)).map((pack) => loadPack(pack.id)))).filter((pack) => pack !== undefined);
+  const packIds = [...builtIn.map((pack) => pack.id), ...enabled.map((stored) => stored.id)];
+  const [texts, cards] = await Promise.all([importedBrowseTexts(db, enabled), cardsInPacks(db, packIds)]);
+  const packs: BrowsePack[] = [...builtIn.map(browsePackOf), ...enabled.map(({ id, facts }) => ({ packId: id, facts, texts: texts.get(id) ?? [] }))];
   const byKey = new Map(cards.map((card) => [cardKey(card.packId, card.questionId), card]));
-  const principleIds = new Set(packs.flatMap((pack) => pack.questions.flatMap((question) => question.principles)));
+  const principleIds = new Set(packs.flatMap(({ facts }) => facts.ids.flatMap((_, index) => principlesAt(facts, index))));
   return {
     entries: browseEntries(packs, byKey, now),
-    packTitles: new Map(packs.map((pack) => [pack.id, pack.title])),
+    packTitles: new Map([...builtIn.map((pack) => [pack.id, pack.title] as const), ...enabled.map((stored) => [stored.id, stored.meta.title] as const)]),
     principles: [...principleIds].map((id) => ({ id, title: principleTitle(id) })).sort((a, b) => a.title.localeCompare(b.title)),
   };
 }

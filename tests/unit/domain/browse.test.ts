@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   browseEntries,
+  browsePackOf,
   difficultyLabel,
   filterEntries,
   hasFilters,
   plainText,
   previewText,
+  questionText,
   readFilters,
   writeFilters,
   type BrowseCard,
@@ -78,13 +80,13 @@ const cards = new Map([
   card('b-1', { contentHash: 'an-older-wording' }),
 ]);
 
-const entries: BrowseEntry[] = browseEntries(packs, cards, NOW);
-const ids = (list: BrowseEntry[]) => list.map((entry) => entry.question.id);
+const entries: BrowseEntry[] = browseEntries(packs.map(browsePackOf), cards, NOW);
+const ids = (list: BrowseEntry[]) => list.map((entry) => entry.questionId);
 const filter = (filters: Partial<BrowseFilters>) => ids(filterEntries(entries, { query: '', ...filters }));
 
 describe('browse entries', () => {
   it('gives each question its state from the candidate cards, in pack order', () => {
-    expect(entries.map(({ question, status, changed }) => [question.id, status, changed])).toEqual([
+    expect(entries.map(({ questionId, status, changed }) => [questionId, status, changed])).toEqual([
       ['a-1', 'due', false],
       ['a-2', 'mastered', false],
       ['a-3', 'new', false],
@@ -108,6 +110,15 @@ describe('searching', () => {
     expect(filter({ query: '  hospice   words ' })).toEqual(['a-2']);
     expect(filter({ query: 'hospice supervisor' })).toEqual([]);
     expect(filter({ query: 'resume' })).toEqual(['b-1']);
+  });
+
+  it('matches typographic quotes and dashes with the keyboard’s, and keeps such text one byte a character', () => {
+    const text = questionText(question({ id: 'c-1', stem: 'The client’s “safety plan” — agreed… yesterday.' })).searchText;
+    expect(text).toContain("client's \"safety plan\" - agreed... yesterday");
+    expect([...text].every((char) => char.charCodeAt(0) <= 0xff)).toBe(true);
+    const entries = browseEntries([browsePackOf({ id: 'gamma', questions: [question({ id: 'c-1', stem: 'The client’s plan.' })] })], new Map(), NOW);
+    expect(filterEntries(entries, { query: 'client’s' }).map((entry) => entry.questionId)).toEqual(['c-1']);
+    expect(filterEntries(entries, { query: "client's" }).map((entry) => entry.questionId)).toEqual(['c-1']);
   });
 
   it('returns everything for an empty search', () => {
