@@ -164,6 +164,11 @@ async function inChromium() {
     await page.getByRole('heading', { name: 'Accuracy by principle', exact: true }).waitFor({ timeout: 60_000 });
     record('Statistics: accuracy by principle and area ready (wall clock)', ms(Date.now() - statsStart));
 
+    const browseStart = Date.now();
+    await page.goto(`${E2E_URL}/browse`);
+    await page.getByText(/^[\d,]+ questions$/).waitFor({ timeout: 60_000 });
+    record('Browse: every question listed, searchable (wall clock)', ms(Date.now() - browseStart));
+
     const packFile = join(packFolder, 'imported-bench.rapport.json');
     writeFileSync(packFile, generatePackFile(1000));
     await page.goto(`${E2E_URL}/packs`);

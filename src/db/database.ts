@@ -8,7 +8,6 @@ import { tallyDayAnswers, tallyStudyDays, type DayAnswers, type StudyDay } from 
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
 import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import { questionIdsByPack } from '../domain/queue';
-import type { QuestionText } from '../domain/browse';
 
 export interface StoredSettings extends Settings {
   id: 'settings';
@@ -62,32 +61,6 @@ export function briefListingsRow(listings: readonly StoredPack[]): StoredBriefLi
 export function fromBriefListingsRow(row: StoredBriefListings): BriefListing[] {
   const column = (joined: string) => (joined === '' ? [] : joined.split('\n'));
   return row.packs.map(({ id, meta, principles, ids, principleColumn }) => ({ id, meta, principles, facts: { ids: column(ids), principles: column(principleColumn) } }));
-}
-
-/**
- * An imported pack's questions' browse texts (preview, lead-in, search text), each column joined into
- * one string in authored order: the browse list of 20 packs of 1,000 questions read every question
- * whole, 4.3–5.0 s here. Written with the pack; filled by the browse list for packs imported before.
- */
-export interface StoredBrowseTexts {
-  packId: string;
-  previews: string;
-  leadIns: string;
-  searchTexts: string;
-}
-
-// A character no question's text holds (the record separator), so columns split back exactly.
-const TEXT_SEPARATOR = '\u001e';
-
-export function browseTextsRow(packId: string, texts: readonly QuestionText[]): StoredBrowseTexts {
-  const column = (pick: (text: QuestionText) => string) => texts.map(pick).join(TEXT_SEPARATOR);
-  return { packId, previews: column((text) => text.preview), leadIns: column((text) => text.leadIn), searchTexts: column((text) => text.searchText) };
-}
-
-export function fromBrowseTextsRow(row: StoredBrowseTexts): QuestionText[] {
-  // A preview is never empty (it falls back to the lead-in), so an empty column means no questions.
-  const [previews, leadIns, searchTexts] = [row.previews, row.leadIns, row.searchTexts].map((joined) => (joined === '' ? [] : joined.split(TEXT_SEPARATOR)));
-  return (previews ?? []).map((preview, index) => ({ preview, leadIn: leadIns?.[index] ?? '', searchText: searchTexts?.[index] ?? '' }));
 }
 
 /** One question of an imported pack, read when it is studied, browsed or exported. */
@@ -163,7 +136,6 @@ export class RapportDatabase extends Dexie {
   briefListings!: Table<StoredBriefListings, string>;
   studyDays!: Table<StudyDay, string>;
   dayAnswers!: Table<DayAnswers, string>;
-  browseTexts!: Table<StoredBrowseTexts, string>;
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
@@ -254,8 +226,6 @@ export class RapportDatabase extends Dexie {
         await forEachLogPage(transaction.table('reviewLog'), (page) => tallyDayAnswers(page, days));
         await transaction.table<DayAnswers>('dayAnswers').bulkPut([...days.values()]);
       });
-    // Version 9 keeps imported packs' browse texts; the browse list fills them for packs imported before.
-    this.version(9).stores({ browseTexts: 'packId' });
   }
 }
 

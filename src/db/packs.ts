@@ -2,15 +2,13 @@ import Dexie from 'dexie';
 import type { Pack, Question, SourceFile } from '../domain/content';
 import type { ImportedPack } from '../domain/content/packFile';
 import { adjustStudyDays } from './progress';
-import { briefListingsRow, browseTextsRow, fromBriefListingsRow, fromBrowseTextsRow, listingOf, type BriefListing, type RapportDatabase, type StoredPack } from './database';
-import { questionText, type QuestionText } from '../domain/browse';
+import { briefListingsRow, fromBriefListingsRow, listingOf, type BriefListing, type RapportDatabase, type StoredPack } from './database';
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
   const { pack, principles, files } = imported;
-  return db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.browseTexts], async () => {
+  return db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings], async () => {
     const previous = await db.importedPacks.get(pack.id);
-    await db.browseTexts.put(browseTextsRow(pack.id, pack.questions.map(questionText)));
     await db.importedQuestions.where('packId').equals(pack.id).delete();
     await db.importedQuestions.bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
     await db.importedPackFiles.put({ id: pack.id, files });
@@ -23,27 +21,6 @@ export async function saveImportedPack(db: RapportDatabase, imported: ImportedPa
 /** Called inside every transaction that writes a listing, so the brief row never disagrees with them. */
 async function rewriteBriefListings(db: RapportDatabase): Promise<void> {
   await db.briefListings.put(briefListingsRow(await db.importedPacks.toArray()));
-}
-
-/**
- * The browse texts of these imported packs, in each listing's order. A pack imported before they were
- * kept has its questions read once and its texts stored.
- */
-export async function importedBrowseTexts(db: RapportDatabase, listings: readonly Pick<StoredPack, 'id' | 'facts'>[]): Promise<Map<string, QuestionText[]>> {
-  const rows = await db.browseTexts.bulkGet(listings.map((listing) => listing.id));
-  const texts = new Map(rows.flatMap((row) => (row ? [[row.packId, fromBrowseTextsRow(row)] as const] : [])));
-  const missing = listings.filter((listing) => texts.get(listing.id)?.length !== listing.facts.ids.length);
-  if (missing.length > 0) {
-    await db.transaction('rw', [db.importedQuestions, db.browseTexts], async () => {
-      for (const listing of missing) {
-        const questions = await importedQuestions(db, listing.id, listing.facts.ids);
-        const row = browseTextsRow(listing.id, questions.map(questionText));
-        await db.browseTexts.put(row);
-        texts.set(listing.id, fromBrowseTextsRow(row));
-      }
-    });
-  }
-  return texts;
 }
 
 /** The imported packs in brief, from their one row: what home and a new study session need. */
@@ -79,9 +56,8 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.browseTexts, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
     await db.importedPacks.delete(id);
-    await db.browseTexts.delete(id);
     await rewriteBriefListings(db);
     await db.importedQuestions.where('packId').equals(id).delete();
     await db.importedPackFiles.delete(id);

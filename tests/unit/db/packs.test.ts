@@ -1,14 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { RapportDatabase } from '../../../src/db/database';
-import { answeredPerPack, disabledPackIds, getImportedPack, importedBrowseTexts, importedPackFiles, importedQuestions, listImportedPacks, readBriefListings, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
+import { answeredPerPack, disabledPackIds, getImportedPack, importedPackFiles, importedQuestions, listImportedPacks, readBriefListings, removeImportedPack, saveImportedPack, setPackEnabled } from '../../../src/db/packs';
 import { recordAnswer } from '../../../src/db/progress';
 import { freshDatabase, recordRightOrWrong } from './freshDatabase';
 import { localDay } from '../../../src/domain/dates';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { demoContent } from '../../fixtures/packs';
 import { factsOf, toFactColumns } from '../../../src/domain/content/facts';
-import { questionText } from '../../../src/domain/browse';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 
@@ -22,30 +21,6 @@ async function answerBoth(db: RapportDatabase) {
 }
 
 describe('imported packs', () => {
-  it('keep their questions’ browse texts, written with the pack and gone with it', async () => {
-    const db = freshDatabase();
-    await saveImportedPack(db, imported, NOW);
-    const listing = (await db.importedPacks.get(pack.id))!;
-    const texts = await importedBrowseTexts(db, [listing]);
-    expect(texts.get(pack.id)).toEqual(pack.questions.map(questionText));
-    // A new version replaces them, in the new order.
-    const reordered = { ...pack, version: '1.1.0', questions: [...pack.questions].reverse() };
-    await saveImportedPack(db, { ...imported, pack: reordered }, NOW);
-    expect((await importedBrowseTexts(db, [(await db.importedPacks.get(pack.id))!])).get(pack.id)).toEqual(reordered.questions.map(questionText));
-    await removeImportedPack(db, pack.id, false);
-    expect(await db.browseTexts.count()).toBe(0);
-  });
-
-  it('imported before browse texts were kept get them from their questions, once', async () => {
-    const db = freshDatabase();
-    await saveImportedPack(db, imported, NOW);
-    await db.browseTexts.clear();
-    const listing = (await db.importedPacks.get(pack.id))!;
-    expect((await importedBrowseTexts(db, [listing])).get(pack.id)).toEqual(pack.questions.map(questionText));
-    expect(await db.browseTexts.count()).toBe(1);
-    expect((await importedBrowseTexts(db, [listing])).get(pack.id)?.map((text) => text.preview)).toEqual(pack.questions.map((question) => questionText(question).preview));
-  });
-
   it('are stored, replaced by a new version, and report the one they replaced', async () => {
     const db = freshDatabase();
     expect(await saveImportedPack(db, imported, NOW)).toBeUndefined();

@@ -205,7 +205,7 @@ describe('schema upgrades', () => {
       { day: '2026-01-15', answers: 'demo\tq1\t1' },
       { day: '2026-01-16', answers: 'demo\tq1\t0' },
     ]);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(8);
   });
 
   it('upgrades a version-4 database: question facts move into columns and each day’s answers are counted', async () => {
