@@ -57,7 +57,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
       contentHash,
       previousDue: existing.due,
     };
-    const [logId] = await Promise.all([db.reviewLog.add(entry), db.cards.put(card), adjustStudyDays(db, [entry], 1), stored || noteAnswered(db, packId, questionId, true)]);
+    const [logId] = await Promise.all([db.reviewLog.add(entry), db.cards.put(card), adjustStudyDays(db, [entry], 1), stored ? undefined : noteAnswered(db, packId, questionId, true)]);
     let session = current;
     const expected = session?.items[session.answers.length];
     if (session && expected?.packId === packId && expected.questionId === questionId) {
