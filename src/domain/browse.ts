@@ -33,10 +33,7 @@ export interface BrowseFilters {
   state?: BrowseState | undefined;
 }
 
-/**
- * What the browse list shows and searches of a question. An imported pack keeps these beside its
- * questions, so a list of 20,000 reads them rather than every question whole.
- */
+/** What the browse list shows and searches of a question. */
 export interface QuestionText {
   /** The stem's first words, or the lead-in where there is no stem. */
   preview: string;
@@ -103,11 +100,7 @@ export function searchableText(question: Pick<Question, 'stem' | 'leadIn' | 'opt
 
 const TYPOGRAPHIC: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '…': '...' };
 
-/**
- * Lower case without accents, so "resume" finds "Résumé", and typographic quotes and dashes as
- * typed on a keyboard. Mostly ASCII text then stays one byte a character: a pack's search texts,
- * joined, are stored and read at half the size.
- */
+/** Lower case without accents, so "resume" finds "Résumé", and typographic quotes and dashes as typed on a keyboard. */
 function foldCase(text: string): string {
   const lower = text.toLowerCase();
   // Most text is plain ASCII, which needs no Unicode decomposition.
