@@ -3,7 +3,7 @@ import type { PackStudyFacts } from '../domain/content/facts';
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
 import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
-import { tallyDayAnswers, tallyStudyDays } from '../domain/statistics';
+import { tallyDayAnswers, tallyStudyDays, type StudyDay } from '../domain/statistics';
 import type { PackStanding } from '../domain/stats';
 import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
 import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
@@ -122,43 +122,45 @@ export async function endSession(db: RapportDatabase): Promise<void> {
   await db.session.delete('current');
 }
 
-export interface StudyState {
-  progress: ProgressIndex;
+export interface DueState {
+  /** The due cards read, by pack and question id, each with its rank, most overdue first. */
+  due: ProgressIndex['due'];
   reviewedToday: number;
   introducedToday: number;
+  /** Whether every due card was read. */
+  dueComplete: boolean;
 }
 
 /**
- * What the queue needs: which questions were ever answered, which are due,
- * and today's counts. Reads keys and the due index, not whole cards, to stay fast with a long
- * history. With `dueLimit`, only the first (most overdue) due cards are read: a session of 200
- * needs no backlog of thousands. `dueComplete` says whether every due card was read.
+ * The due cards and today's counts: all a session of reviews plans from. Reads the due index's keys,
+ * not whole cards, to stay fast with a long history. With `dueLimit`, only the first (most overdue)
+ * due cards are read: a session of 200 needs no backlog of thousands.
  */
-export async function loadStudyState(db: RapportDatabase, now: Date, dueLimit?: number): Promise<StudyState & { dueComplete: boolean }> {
-  return db.transaction('r', [db.cards, db.answeredQuestions, db.studyDays], async () => {
+export async function loadDueState(db: RapportDatabase, now: Date, dueLimit?: number): Promise<DueState> {
+  return db.transaction('r', [db.cards, db.studyDays], async () => {
     // The due index returns keys most overdue first, which is all the queue needs of the dates.
     const due = db.cards.where('due').belowOrEqual(now);
-    const [day, dueKeys] = await Promise.all([loadDayState(db, now), (dueLimit === undefined ? due : due.limit(dueLimit)).primaryKeys()]);
-    return {
-      progress: { seen: day.answered, due: dueByPack(dueKeys) },
-      reviewedToday: day.reviewedToday,
-      introducedToday: day.introducedToday,
-      dueComplete: dueLimit === undefined || dueKeys.length < dueLimit,
-    };
+    const [today, dueKeys] = await Promise.all([db.studyDays.get(localDay(now)), (dueLimit === undefined ? due : due.limit(dueLimit)).primaryKeys()]);
+    return { due: dueByPack(dueKeys), ...todaysCounts(today), dueComplete: dueLimit === undefined || dueKeys.length < dueLimit };
   });
+}
+
+/** Which questions of each pack were ever answered: from one row per pack, not from 20,000 card keys. */
+export async function loadAnsweredQuestions(db: RapportDatabase): Promise<Map<string, Set<string>>> {
+  const answered = await db.answeredQuestions.toArray();
+  return new Map(answered.map(({ packId, questionIds }) => [packId, new Set(questionIds)]));
 }
 
 /** Which questions of each pack were ever answered, and today's counts. */
 export async function loadDayState(db: RapportDatabase, now: Date): Promise<{ answered: Map<string, Set<string>>; reviewedToday: number; introducedToday: number }> {
   return db.transaction('r', [db.answeredQuestions, db.studyDays], async () => {
-    // The answered questions come from one row per pack, not from 20,000 card keys.
-    const [answered, today] = await Promise.all([db.answeredQuestions.toArray(), db.studyDays.get(localDay(now))]);
-    return {
-      answered: new Map(answered.map(({ packId, questionIds }) => [packId, new Set(questionIds)])),
-      reviewedToday: (today?.answers ?? 0) - (today?.introduced ?? 0),
-      introducedToday: today?.introduced ?? 0,
-    };
+    const [answered, today] = await Promise.all([loadAnsweredQuestions(db), db.studyDays.get(localDay(now))]);
+    return { answered, ...todaysCounts(today) };
   });
+}
+
+function todaysCounts(today: StudyDay | undefined): { reviewedToday: number; introducedToday: number } {
+  return { reviewedToday: (today?.answers ?? 0) - (today?.introduced ?? 0), introducedToday: today?.introduced ?? 0 };
 }
 
 /**

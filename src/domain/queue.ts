@@ -21,8 +21,11 @@ export interface DailyLimits {
 
 /** What the queue needs of the candidate's cards; far smaller to load than the cards themselves. */
 export interface ProgressIndex {
-  /** Ids of the questions answered at least once, by pack: as stored, with no key to build per question. */
-  seen: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Ids of the questions answered at least once, by pack: as stored, with no key to build per question.
+   * Left out when a session's reviews leave no room for new questions: then every question counts as seen.
+   */
+  seen?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Cards due now by pack and question id, each with a number that orders them most overdue first (a due time, or a rank). */
   due: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
@@ -49,38 +52,50 @@ export function isDueNow(progress: Pick<ProgressIndex, 'due'>, packId: string, q
 }
 
 export function hasSeen(progress: Pick<ProgressIndex, 'seen'>, packId: string, questionId: string): boolean {
-  return progress.seen.get(packId)?.has(questionId) ?? false;
+  return progress.seen ? (progress.seen.get(packId)?.has(questionId) ?? false) : true;
 }
 
 /**
  * The questions a study queue can draw on, due or never answered, in authored order: with 20,000
- * questions mostly seen and not due, the rest need no object made for them.
+ * questions mostly seen and not due, the rest need no object made for them. Without `seen`, the due ones only.
  */
 export function queueCandidates(packs: readonly PackStudyFacts[], progress: ProgressIndex): QuestionRef[] {
   const candidates: QuestionRef[] = [];
   for (const { packId, facts } of packs) {
-    const seen = progress.seen.get(packId);
+    const seen = progress.seen ? (progress.seen.get(packId) ?? new Set<string>()) : undefined;
     const due = progress.due.get(packId);
     // A plain loop: this runs once per session over every question, before the JIT has warmed up.
     for (let index = 0; index < facts.ids.length; index++) {
       const questionId = facts.ids[index] as string;
-      if (seen?.has(questionId) && !due?.has(questionId)) continue;
+      if (!due?.has(questionId) && (seen === undefined || seen.has(questionId))) continue;
       candidates.push({ packId, questionId, principleId: principlesAt(facts, index)[0] ?? '' });
     }
   }
   return candidates;
 }
 
-export interface QueueInput {
-  /** Questions of the enabled packs, in authored order. Anything else is not studied (its history stays). */
-  questions: readonly QuestionRef[];
-  progress: ProgressIndex;
+/** What bounds a session's length: today's limits, what is spent of them, and the session's own cap. */
+export interface SessionLimits {
   limits: DailyLimits;
   reviewedToday: number;
   introducedToday: number;
-  seed: number;
   /** At most this many items: the rest of the day's reviews and new questions wait for the next session. */
   maxItems?: number;
+}
+
+export interface QueueInput extends SessionLimits {
+  /** Questions of the enabled packs, in authored order. Anything else is not studied (its history stays). */
+  questions: readonly QuestionRef[];
+  progress: ProgressIndex;
+  seed: number;
+}
+
+/** How many due reviews and new questions a session takes, with `dueCount` reviews due. */
+export function sessionRoom(session: SessionLimits, dueCount: number): { reviews: number; newQuestions: number } {
+  const { limits, maxItems = Number.POSITIVE_INFINITY } = session;
+  const reviews = Math.min(maxItems, Math.max(0, limits.maxReviewsPerDay - session.reviewedToday));
+  const newQuestions = Math.min(maxItems - Math.min(reviews, dueCount), Math.max(0, limits.newPerDay - session.introducedToday));
+  return { reviews, newQuestions };
 }
 
 /**
@@ -110,7 +125,7 @@ export function cardKey(packId: string, questionId: string): string {
  * so that consecutive questions rarely rest on the same idea.
  */
 export function buildQueue(input: QueueInput): QueueItem[] {
-  const { questions, progress, limits } = input;
+  const { questions, progress } = input;
   const due: (QuestionRef & { due: number })[] = [];
   const unseen: QuestionRef[] = [];
   for (const question of questions) {
@@ -119,14 +134,12 @@ export function buildQueue(input: QueueInput): QueueItem[] {
     else if (!hasSeen(progress, question.packId, question.questionId)) unseen.push(question);
   }
   due.sort((a, b) => a.due - b.due);
-  const maxItems = input.maxItems ?? Number.POSITIVE_INFINITY;
-  const reviewRoom = Math.min(maxItems, Math.max(0, limits.maxReviewsPerDay - input.reviewedToday));
-  const newRoom = Math.min(maxItems - Math.min(reviewRoom, due.length), Math.max(0, limits.newPerDay - input.introducedToday));
+  const room = sessionRoom(input, due.length);
   const random = seededRandom(input.seed);
   return [
-    ...interleave(due.slice(0, reviewRoom), random).map((item) => toItem(item, 'review')),
+    ...interleave(due.slice(0, room.reviews), random).map((item) => toItem(item, 'review')),
     ...interleave(unseen, random)
-      .slice(0, newRoom)
+      .slice(0, room.newQuestions)
       .map((item) => toItem(item, 'new')),
   ];
 }

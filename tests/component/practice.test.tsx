@@ -231,6 +231,38 @@ describe('a study day longer than one session', () => {
     expect(screen.getByText(/says little/)).toBeInTheDocument();
   });
 
+  it('fills a session with the most overdue reviews when they outnumber it, and gives what room is left to questions never answered', async () => {
+    // 210 questions: the first 205 answered before, the last five never.
+    await importExtraPack(SESSION_MAX_ITEMS + 10);
+    await setPackEnabled(database(), 'demo', false);
+    const ids = Array.from({ length: SESSION_MAX_ITEMS + 10 }, (_, index) => `x-${String(index + 1).padStart(3, '0')}`);
+    const answered = ids.slice(0, SESSION_MAX_ITEMS + 5);
+    const answerAll = async (dueCount: number) => {
+      // The first `dueCount` are due, x-001 the most overdue; the others are due next week.
+      const cards = answered.map((questionId, index) => ({ ...newCard(new Date()), packId: 'extra', questionId, contentHash: 'h', state: State.Review, due: new Date(Date.now() + (index < dueCount ? index - 1_000 : 7 * 24) * 3_600_000) }));
+      await database().cards.bulkPut(cards);
+      await database().answeredQuestions.put({ packId: 'extra', questionIds: answered });
+    };
+
+    await answerAll(SESSION_MAX_ITEMS + 5);
+    renderAt('/study');
+    expect(await screen.findByText(`Question 1 of ${SESSION_MAX_ITEMS}`)).toBeInTheDocument();
+    const reviews = (await loadSession(database()))?.items ?? [];
+    expect(reviews.every((item) => item.kind === 'review')).toBe(true);
+    expect(new Set(reviews.map((item) => item.questionId))).toEqual(new Set(ids.slice(0, SESSION_MAX_ITEMS)));
+
+    // Five reviews fewer than a session: its last five places go to the questions never answered.
+    cleanup();
+    forgetMemory();
+    await database().session.clear();
+    await answerAll(SESSION_MAX_ITEMS - 5);
+    renderAt('/study');
+    expect(await screen.findByText(`Question 1 of ${SESSION_MAX_ITEMS}`)).toBeInTheDocument();
+    const items = (await loadSession(database()))?.items ?? [];
+    expect(items.filter((item) => item.kind === 'new').map((item) => item.questionId)).toEqual(ids.slice(-5));
+    expect(items.filter((item) => item.kind === 'review')).toHaveLength(SESSION_MAX_ITEMS - 5);
+  });
+
   it('says more questions are ready when a session stops at its length, instead of naming a later review', async () => {
     const items = Array.from({ length: SESSION_MAX_ITEMS }, (_, index) => ({ packId: 'demo', questionId: index % 2 ? 'q-001' : 'q-002', kind: 'review' as const }));
     const answers = items.map((item, index) => ({ ...item, correct: true, logId: index + 1 }));

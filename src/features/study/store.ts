@@ -3,12 +3,12 @@ import { loadPack, loadPacksHolding, loadStudyColumns, readBriefCatalog, type Ca
 import type { BriefListing } from '../../db/database';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
-import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, loadStudyState, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer } from '../../db/progress';
+import { answerCount, endSession, lastAnsweredHashes, loadAnsweredQuestions, loadDueState, loadSession, loadSettings, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer, type DueState } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import type { PackStudyFacts } from '../../domain/content/facts';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { buildQueue, cardKey, isDueNow, queueCandidates, SESSION_MAX_ITEMS, type QueueItem } from '../../domain/queue';
+import { buildQueue, cardKey, queueCandidates, SESSION_MAX_ITEMS, sessionRoom, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
 
 export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
@@ -82,20 +82,27 @@ interface StudyReads {
   /** The packs in brief: a resumed session takes its packs' titles and principles from it too. */
   catalog: Promise<Catalog<BriefListing>>;
   columns: Promise<PackStudyFacts[]>;
+  /** The most overdue cards and today's counts. */
+  due: Promise<DueState>;
 }
 
-function startStudyReads(): StudyReads {
+/** How many of the most overdue cards a session's plan reads first. */
+const FIRST_DUE_LIMIT = 2 * SESSION_MAX_ITEMS;
+
+function startStudyReads(now: Date): StudyReads {
   const catalog = readBriefCatalog();
   const columns = loadStudyColumns(catalog);
-  // A resumed session never waits for the columns; a new one does, and sees any failure there.
+  const due = loadDueState(database(), now, FIRST_DUE_LIMIT);
+  // A resumed session never waits for these; a new one does, and sees any failure there.
   columns.catch(() => undefined);
-  return { catalog, columns };
+  due.catch(() => undefined);
+  return { catalog, columns, due };
 }
 
 /** A new session, not yet stored. */
 async function planSession(target: StudyMode, settings: Settings, now: Date, reads: StudyReads | undefined): Promise<StoredSession> {
   if (target.mode === 'practice') return newSession({ mode: 'practice', packId: target.packId, items: await practiceQueue(target.packId), startedAt: now });
-  return newSession({ mode: 'study', items: await studyQueue(settings, now, (reads ?? startStudyReads()).columns), startedAt: now });
+  return newSession({ mode: 'study', items: await studyQueue(settings, now, reads ?? startStudyReads(now)), startedAt: now });
 }
 
 /** A practice session: every question of the pack, in authored order. */
@@ -105,23 +112,18 @@ async function practiceQueue(packId: string): Promise<QueueItem[]> {
 }
 
 /** A study session: due and new questions of the enabled packs. */
-async function studyQueue(settings: Settings, now: Date, columns: Promise<PackStudyFacts[]>): Promise<QueueItem[]> {
+async function studyQueue(settings: Settings, now: Date, reads: StudyReads): Promise<QueueItem[]> {
   // The most overdue cards first, more only if too few of them are in the packs studied: once a
   // session's worth are, or every due card is read, the queue is the one reading them all would give.
-  for (let dueLimit = 2 * SESSION_MAX_ITEMS; ; dueLimit *= 4) {
-    const [packs, state] = await Promise.all([columns, loadStudyState(database(), now, dueLimit)]);
-    const questions = queueCandidates(packs, state.progress);
-    const dueQuestions = questions.filter((question) => isDueNow(state.progress, question.packId, question.questionId)).length;
-    if (!state.dueComplete && dueQuestions < SESSION_MAX_ITEMS) continue;
-    return buildQueue({
-      questions,
-      progress: state.progress,
-      limits: settings,
-      reviewedToday: state.reviewedToday,
-      introducedToday: state.introducedToday,
-      seed: now.getTime() % 2 ** 31,
-      maxItems: SESSION_MAX_ITEMS,
-    });
+  for (let dueLimit = FIRST_DUE_LIMIT; ; dueLimit *= 4) {
+    const [packs, state] = await Promise.all([reads.columns, dueLimit === FIRST_DUE_LIMIT ? reads.due : loadDueState(database(), now, dueLimit)]);
+    const dueQuestions = queueCandidates(packs, { due: state.due });
+    if (!state.dueComplete && dueQuestions.length < SESSION_MAX_ITEMS) continue;
+    const limits = { limits: settings, reviewedToday: state.reviewedToday, introducedToday: state.introducedToday, maxItems: SESSION_MAX_ITEMS };
+    // Which questions were never answered (20,000 ids) is read only when the reviews leave room for new ones.
+    const seen = sessionRoom(limits, dueQuestions.length).newQuestions > 0 ? await loadAnsweredQuestions(database()) : undefined;
+    const progress = { due: state.due, seen };
+    return buildQueue({ ...limits, questions: seen ? queueCandidates(packs, progress) : dueQuestions, progress, seed: now.getTime() % 2 ** 31 });
   }
 }
 
@@ -161,7 +163,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
         return;
       }
       const db = database();
-      const reads = target.mode === 'study' ? startStudyReads() : undefined;
+      const reads = target.mode === 'study' ? startStudyReads(now) : undefined;
       const [settings, stored] = await Promise.all([loadSettings(db), loadSession(db)]);
       const resumable =
         stored &&

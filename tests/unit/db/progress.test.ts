@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
-import { historyOf, loadSession, loadSettings, loadStudyState, recordAnswer, resetProgress, saveSettings, startSession, studyDays, undoLastAnswer } from '../../../src/db/progress';
+import { historyOf, loadAnsweredQuestions, loadDueState, loadSession, loadSettings, recordAnswer, resetProgress, saveSettings, startSession, studyDays, undoLastAnswer } from '../../../src/db/progress';
 import { streak } from '../../../src/domain/stats';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
@@ -52,10 +52,10 @@ describe('recording an answer', () => {
     await recordAnswer(db, answer('q1', 'A', new Date(NOW.getTime() - 3 * DAY)));
     await recordAnswer(db, answer('q1', 'B'));
     await recordAnswer(db, answer('q2', 'A'));
-    const state = await loadStudyState(db, NOW);
+    const state = await loadDueState(db, NOW);
     expect(state).toMatchObject({ reviewedToday: 1, introducedToday: 1 });
-    expect(state.progress.seen).toEqual(new Map([['demo', new Set(['q1', 'q2'])]]));
-    expect(state.progress.due.size).toBe(0);
+    expect(await loadAnsweredQuestions(db)).toEqual(new Map([['demo', new Set(['q1', 'q2'])]]));
+    expect(state.due.size).toBe(0);
   });
 
   it('keeps the days studied for the streak, across a month boundary, stopping at the first gap', async () => {
@@ -77,20 +77,20 @@ describe('recording an answer', () => {
     const db = freshDatabase();
     // Twelve questions answered wrong on successive days: all due again by NOW, q0 the most overdue.
     for (let index = 0; index < 12; index++) await recordAnswer(db, answer(`q${index}`, 'B', new Date(NOW.getTime() - (30 - index) * DAY)));
-    const all = await loadStudyState(db, NOW);
-    expect(all.progress.due).toEqual(new Map([['demo', new Map(Array.from({ length: 12 }, (_, index) => [`q${index}`, index]))]]));
+    const all = await loadDueState(db, NOW);
+    expect(all.due).toEqual(new Map([['demo', new Map(Array.from({ length: 12 }, (_, index) => [`q${index}`, index]))]]));
     expect(all.dueComplete).toBe(true);
-    const first = await loadStudyState(db, NOW, 3);
-    expect(first.progress.due).toEqual(new Map([['demo', new Map([['q0', 0], ['q1', 1], ['q2', 2]])]]));
+    const first = await loadDueState(db, NOW, 3);
+    expect(first.due).toEqual(new Map([['demo', new Map([['q0', 0], ['q1', 1], ['q2', 2]])]]));
     expect(first.dueComplete).toBe(false);
-    expect(first.progress.seen.get('demo')?.size).toBe(12);
-    expect((await loadStudyState(db, NOW, 13)).dueComplete).toBe(true);
+    expect((await loadAnsweredQuestions(db)).get('demo')?.size).toBe(12);
+    expect((await loadDueState(db, NOW, 13)).dueComplete).toBe(true);
   });
 });
 
 describe('the days studied', () => {
   const counts = async (db: RapportDatabase) => {
-    const state = await loadStudyState(db, NOW);
+    const state = await loadDueState(db, NOW);
     return { days: await studyDays(db), reviewedToday: state.reviewedToday, introducedToday: state.introducedToday };
   };
 
@@ -119,7 +119,7 @@ describe('the days studied', () => {
 });
 
 describe('which questions count as seen', () => {
-  const seen = async (db: RapportDatabase) => [...((await loadStudyState(db, NOW)).progress.seen.get('demo') ?? [])].sort();
+  const seen = async (db: RapportDatabase) => [...((await loadAnsweredQuestions(db)).get('demo') ?? [])].sort();
 
   it('follows every answer, an undone first answer, a restore and a reset', async () => {
     const db = freshDatabase();
@@ -233,7 +233,7 @@ describe('schema upgrades', () => {
       { day: '2026-11-01', answers: 1, introduced: 1 },
       { day: '2026-11-02', answers: 2, introduced: 1 },
     ]);
-    expect(await loadStudyState(db, NOW)).toMatchObject({ reviewedToday: 1, introducedToday: 1 });
+    expect(await loadDueState(db, NOW)).toMatchObject({ reviewedToday: 1, introducedToday: 1 });
   });
 });
 

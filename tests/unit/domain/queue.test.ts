@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue, indexProgress, queueCandidates, type QuestionRef, type QueueInput } from '../../../src/domain/queue';
+import { buildQueue, indexProgress, queueCandidates, sessionRoom, type QuestionRef, type QueueInput } from '../../../src/domain/queue';
 import { toFactColumns } from '../../../src/domain/content/facts';
 import { State } from '../../../src/domain/scheduling';
 
@@ -105,5 +105,23 @@ describe('building a study queue', () => {
     for (const maxItems of [5, 12, 100]) {
       expect(buildQueue(input({ questions: candidates, progress, maxItems }))).toEqual(buildQueue(input({ questions: all, progress, maxItems })));
     }
+
+    // With no room left for new questions, the due ones alone, read without which were ever answered, make the same queue.
+    const dueOnly = { due: progress.due };
+    const key = (question: { packId: string; questionId: string }) => `${question.packId}/${question.questionId}`;
+    expect(queueCandidates(packs, dueOnly).map(key)).toEqual(cards.filter((card) => card.due <= NOW).map(key));
+    const full = input({ questions: candidates, progress, maxItems: 5 });
+    expect(sessionRoom(full, 5)).toEqual({ reviews: 5, newQuestions: 0 });
+    expect(buildQueue({ ...full, questions: queueCandidates(packs, dueOnly), progress: dueOnly })).toEqual(buildQueue(full));
+    // With room, the new questions are what the answered ones leave.
+    expect(sessionRoom({ ...full, maxItems: 12 }, 5)).toEqual({ reviews: 12, newQuestions: 7 });
+  });
+
+  it('leaves room for new questions only within the session and today’s new-question limit', () => {
+    const session = { limits: { newPerDay: 20, maxReviewsPerDay: 200 }, reviewedToday: 0, introducedToday: 0, maxItems: 200 };
+    expect(sessionRoom(session, 3_600)).toEqual({ reviews: 200, newQuestions: 0 });
+    expect(sessionRoom(session, 190)).toEqual({ reviews: 200, newQuestions: 10 });
+    expect(sessionRoom({ ...session, reviewedToday: 150 }, 3_600)).toEqual({ reviews: 50, newQuestions: 20 });
+    expect(sessionRoom({ ...session, introducedToday: 20 }, 0)).toEqual({ reviews: 200, newQuestions: 0 });
   });
 });
