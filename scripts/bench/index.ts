@@ -119,13 +119,16 @@ async function inChromium() {
     record(`Home ready (seeded database, median of ${RUNS})`, `${ms(percentile(homes, 0.5))} (${spread(homes)})`, '≤ 500 ms', percentile(homes, 0.5) <= 500);
 
     const starts: number[] = [];
+    const fromNavigation: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       await clearSession(page);
       await page.goto(`${E2E_URL}/study`);
       starts.push(await awaitMeasure(page, 'rapport:session-ready'));
+      fromNavigation.push(await page.evaluate(() => performance.getEntriesByName('rapport:session-ready').reduce((_, entry) => entry.startTime + entry.duration, 0)));
       await page.getByText(/^Question 1 of \d+/).waitFor({ timeout: 60_000 });
     }
     record(`Session start: queue built and first question ready (median of ${RUNS})`, `${ms(percentile(starts, 0.5))} (${spread(starts)})`, '≤ 100 ms', percentile(starts, 0.5) <= 100);
+    record(`The same, counted from the page's navigation: loading the app included (median of ${RUNS})`, `${ms(percentile(fromNavigation, 0.5))} (${spread(fromNavigation)})`);
 
     // As a candidate mostly starts: from home's button, with the app and its database already open.
     const fromHome: number[] = [];

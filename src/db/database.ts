@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type PromiseExtended, type Table } from 'dexie';
 import { announceVersionChange } from './versionChange';
 import { DATABASE_NAME } from './exists';
 import { localDay } from '../domain/dates';
@@ -120,9 +120,37 @@ export interface PackPreference {
   enabled: boolean;
 }
 
+/** Every store and index, as the newest version has them. */
+const SCHEMA = {
+  cards: '[packId+questionId], packId, due, [packId+due]',
+  reviewLog: '++id, [packId+questionId], review, day',
+  session: 'id',
+  settings: 'id',
+  importedPacks: 'id',
+  importedQuestions: '[packId+questionId], packId',
+  importedPackFiles: 'id',
+  answeredQuestions: 'packId',
+  packPreferences: 'packId',
+  exam: 'id',
+  examAttempts: '++id, submittedAt',
+  studyDays: 'day',
+  briefListings: 'id',
+  dayAnswers: 'day',
+};
+export const SCHEMA_VERSION = 8;
+
+/** Opening was about to upgrade an older database without the steps that carry its data across. */
+export class UpgradeStepsMissing extends Error {
+  constructor() {
+    super('Rapport’s stored data needs upgrading: reload the page, and it will be upgraded with your answers kept.');
+    this.name = 'UpgradeStepsMissing';
+  }
+}
+
 /**
- * The one database. Old versions stay declared so any earlier install upgrades step by step;
- * data changes go in `.upgrade()`.
+ * The one database. It declares its newest version alone: declaring the eight versions costs a cold
+ * start 15–20 ms, as Dexie works out the schema again for each. A database found older when it opens
+ * is first upgraded step by step by a connection that declares them all; data changes go in `.upgrade()`.
  */
 export class RapportDatabase extends Dexie {
   cards!: Table<StoredCard, [string, string]>;
@@ -139,94 +167,133 @@ export class RapportDatabase extends Dexie {
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
+  private upgraded: Promise<void> | undefined;
 
   constructor(name = DATABASE_NAME) {
     super(name);
-    this.version(1).stores({
-      cards: '[packId+questionId], packId, due',
-      reviewLog: '++id, [packId+questionId], review',
-      session: 'id',
-      settings: 'id',
-      importedPacks: 'id',
-    });
-    // Version 2 files each answer under its local day (daily limits, streaks, heatmap), and adds pack preferences.
-    this.version(2)
-      .stores({
-        reviewLog: '++id, [packId+questionId], review, day',
-        packPreferences: 'packId',
-      })
-      .upgrade((transaction) =>
-        transaction
-          .table<StoredReview>('reviewLog')
-          .toCollection()
-          .modify((entry) => {
-            entry.day = localDay(new Date(entry.review));
-          }),
-      );
-    // Version 3 adds the exam in progress and the history of finished exams.
-    this.version(3).stores({
-      exam: 'id',
-      examAttempts: '++id, submittedAt',
-    });
-    // Version 4 splits each imported pack into a light listing, its questions and its source files,
-    // notes on each card whether its newest answer was right, and lists each pack's answered questions.
-    this.version(4)
-      .stores({
-        importedQuestions: '[packId+questionId], packId',
-        importedPackFiles: 'id',
-        answeredQuestions: 'packId',
-      })
-      .upgrade(async (transaction) => {
-        const newest = new Map<string, boolean>();
-        await forEachLogPage(transaction.table('reviewLog'), (page) => {
-          for (const [key, correct] of newestAnswers(page)) newest.set(key, correct);
-        });
-        const cards = transaction.table<StoredCard>('cards');
-        const all = await cards.toArray();
-        await cards.bulkPut(withNewestAnswers(all, newest));
-        await transaction.table<AnsweredQuestions>('answeredQuestions').bulkPut(answeredRows(all));
-
-        const whole = (await transaction.table('importedPacks').toArray()) as StoredPackV3[];
-        for (const { pack, principles, files, importedAt } of whole) {
-          await transaction.table<StoredQuestion>('importedQuestions').bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
-          await transaction.table<StoredPackFiles>('importedPackFiles').put({ id: pack.id, files });
-          await transaction.table<StoredPack>('importedPacks').put(listingOf(pack, principles, importedAt));
-        }
-      });
-    // Version 5 keeps listings' question facts in columns and counts each day's answers, for the streak, today's limits and the charts by day.
-    this.version(5)
-      .stores({ studyDays: 'day' })
-      .upgrade(async (transaction) => {
-        // Version 4 listings lacked qualifier, difficulty and key: the facts are taken anew from the stored questions.
-        const listings = transaction.table<StoredPack & { questions?: QuestionFacts[] }, string>('importedPacks');
-        for (const { questions: oldFacts, ...listing } of await listings.toArray()) {
-          if (!oldFacts) continue;
-          const stored = await transaction.table<StoredQuestion>('importedQuestions').where('packId').equals(listing.id).toArray();
-          const byId = new Map(stored.map((row) => [row.questionId, row.question]));
-          const questions = oldFacts.flatMap((facts) => byId.get(facts.id) ?? []);
-          await listings.put({ ...listing, facts: toFactColumns(questions.map(factsOf)) });
-        }
-        const days = new Map<string, StudyDay>();
-        await forEachLogPage(transaction.table('reviewLog'), (page) => tallyStudyDays(page, days));
-        await transaction.table<StudyDay>('studyDays').bulkPut([...days.values()]);
-      });
-    // Version 6 indexes cards by pack and due date, so home counts each pack's due cards without reading their keys.
-    this.version(6).stores({ cards: '[packId+questionId], packId, due, [packId+due]' });
-    // Version 7 keeps every imported pack's brief listing in one row, for home and the start of a study session.
-    this.version(7)
-      .stores({ briefListings: 'id' })
-      .upgrade(async (transaction) => {
-        await transaction.table<StoredBriefListings>('briefListings').put(briefListingsRow(await transaction.table<StoredPack>('importedPacks').toArray()));
-      });
-    // Version 8 keeps each day's answers as lines of ids and right or wrong, for the statistics' breakdown by principle.
-    this.version(8)
-      .stores({ dayAnswers: 'day' })
-      .upgrade(async (transaction) => {
-        const days = new Map<string, DayAnswers>();
-        await forEachLogPage(transaction.table('reviewLog'), (page) => tallyDayAnswers(page, days));
-        await transaction.table<DayAnswers>('dayAnswers').bulkPut([...days.values()]);
+    this.version(SCHEMA_VERSION)
+      .stores(SCHEMA)
+      .upgrade(() => {
+        // Older databases are upgraded in open() first: one that was not seen coming is left as it was.
+        throw new UpgradeStepsMissing();
       });
   }
+
+  override open(): PromiseExtended<Dexie> {
+    this.upgraded ??= upgradeIfOlder(this.name).catch((error: unknown) => {
+      // The database stays as it was; opening it below fails and says so.
+      console.error(error);
+    });
+    return Dexie.Promise.resolve(this.upgraded).then(() => super.open());
+  }
+}
+
+/** Brings an older database up to the newest version through every step, with a connection of its own. */
+async function upgradeIfOlder(name: string): Promise<void> {
+  if (!(await installedIsOlder(name))) return;
+  const upgrader = new Dexie(name);
+  declareVersions(upgrader);
+  await upgrader.open();
+  upgrader.close();
+}
+
+/** Whether a database of this name exists at an older version than the newest; yes when the browser cannot tell. */
+async function installedIsOlder(name: string): Promise<boolean> {
+  try {
+    const installed = (await indexedDB.databases()).find((info) => info.name === name);
+    // Dexie numbers a version n as n × 10 in IndexedDB.
+    return installed?.version !== undefined && installed.version < SCHEMA_VERSION * 10;
+  } catch {
+    return true;
+  }
+}
+
+/** Every version since the first, for an older database to upgrade through. */
+function declareVersions(db: Dexie): void {
+  db.version(1).stores({
+    cards: '[packId+questionId], packId, due',
+    reviewLog: '++id, [packId+questionId], review',
+    session: 'id',
+    settings: 'id',
+    importedPacks: 'id',
+  });
+  // Version 2 files each answer under its local day (daily limits, streaks, heatmap), and adds pack preferences.
+  db.version(2)
+    .stores({
+      reviewLog: '++id, [packId+questionId], review, day',
+      packPreferences: 'packId',
+    })
+    .upgrade((transaction) =>
+      transaction
+        .table<StoredReview>('reviewLog')
+        .toCollection()
+        .modify((entry) => {
+          entry.day = localDay(new Date(entry.review));
+        }),
+    );
+  // Version 3 adds the exam in progress and the history of finished exams.
+  db.version(3).stores({
+    exam: 'id',
+    examAttempts: '++id, submittedAt',
+  });
+  // Version 4 splits each imported pack into a light listing, its questions and its source files,
+  // notes on each card whether its newest answer was right, and lists each pack's answered questions.
+  db.version(4)
+    .stores({
+      importedQuestions: '[packId+questionId], packId',
+      importedPackFiles: 'id',
+      answeredQuestions: 'packId',
+    })
+    .upgrade(async (transaction) => {
+      const newest = new Map<string, boolean>();
+      await forEachLogPage(transaction.table('reviewLog'), (page) => {
+        for (const [key, correct] of newestAnswers(page)) newest.set(key, correct);
+      });
+      const cards = transaction.table<StoredCard>('cards');
+      const all = await cards.toArray();
+      await cards.bulkPut(withNewestAnswers(all, newest));
+      await transaction.table<AnsweredQuestions>('answeredQuestions').bulkPut(answeredRows(all));
+
+      const whole = (await transaction.table('importedPacks').toArray()) as StoredPackV3[];
+      for (const { pack, principles, files, importedAt } of whole) {
+        await transaction.table<StoredQuestion>('importedQuestions').bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
+        await transaction.table<StoredPackFiles>('importedPackFiles').put({ id: pack.id, files });
+        await transaction.table<StoredPack>('importedPacks').put(listingOf(pack, principles, importedAt));
+      }
+    });
+  // Version 5 keeps listings' question facts in columns and counts each day's answers, for the streak, today's limits and the charts by day.
+  db.version(5)
+    .stores({ studyDays: 'day' })
+    .upgrade(async (transaction) => {
+      // Version 4 listings lacked qualifier, difficulty and key: the facts are taken anew from the stored questions.
+      const listings = transaction.table<StoredPack & { questions?: QuestionFacts[] }, string>('importedPacks');
+      for (const { questions: oldFacts, ...listing } of await listings.toArray()) {
+        if (!oldFacts) continue;
+        const stored = await transaction.table<StoredQuestion>('importedQuestions').where('packId').equals(listing.id).toArray();
+        const byId = new Map(stored.map((row) => [row.questionId, row.question]));
+        const questions = oldFacts.flatMap((facts) => byId.get(facts.id) ?? []);
+        await listings.put({ ...listing, facts: toFactColumns(questions.map(factsOf)) });
+      }
+      const days = new Map<string, StudyDay>();
+      await forEachLogPage(transaction.table('reviewLog'), (page) => tallyStudyDays(page, days));
+      await transaction.table<StudyDay>('studyDays').bulkPut([...days.values()]);
+    });
+  // Version 6 indexes cards by pack and due date, so home counts each pack's due cards without reading their keys.
+  db.version(6).stores({ cards: '[packId+questionId], packId, due, [packId+due]' });
+  // Version 7 keeps every imported pack's brief listing in one row, for home and the start of a study session.
+  db.version(7)
+    .stores({ briefListings: 'id' })
+    .upgrade(async (transaction) => {
+      await transaction.table<StoredBriefListings>('briefListings').put(briefListingsRow(await transaction.table<StoredPack>('importedPacks').toArray()));
+    });
+  // Version 8 keeps each day's answers as lines of ids and right or wrong, for the statistics' breakdown by principle.
+  db.version(8)
+    .stores({ dayAnswers: 'day' })
+    .upgrade(async (transaction) => {
+      const days = new Map<string, DayAnswers>();
+      await forEachLogPage(transaction.table('reviewLog'), (page) => tallyDayAnswers(page, days));
+      await transaction.table<DayAnswers>('dayAnswers').bulkPut([...days.values()]);
+    });
 }
 
 let shared: RapportDatabase | undefined;

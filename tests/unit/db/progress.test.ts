@@ -208,6 +208,31 @@ describe('schema upgrades', () => {
     expect(db.verno).toBe(8);
   });
 
+  it('gives a database upgraded from version 1 the same stores and indexes as a new one', async () => {
+    const name = `upgrade-schema-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ cards: '[packId+questionId], packId, due', reviewLog: '++id, [packId+questionId], review', session: 'id', settings: 'id', importedPacks: 'id' });
+    await v1.open();
+    v1.close();
+    const upgraded = freshDatabase(name);
+    const created = freshDatabase();
+    await Promise.all([upgraded.open(), created.open()]);
+    expect(nativeSchema(upgraded)).toEqual(nativeSchema(created));
+    expect(upgraded.verno).toBe(created.verno);
+  });
+
+  it('leaves an older database as it was when the browser did not report it before opening', async () => {
+    const name = `upgrade-unseen-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ cards: '[packId+questionId], packId, due', reviewLog: '++id, [packId+questionId], review', session: 'id', settings: 'id', importedPacks: 'id' });
+    await v1.table('settings').put({ id: 'settings', newPerDay: 7 });
+    v1.close();
+    vi.spyOn(indexedDB, 'databases').mockResolvedValueOnce([]);
+    await expect(freshDatabase(name).settings.get('settings')).rejects.toThrow('needs upgrading: reload the page');
+    // The reload: the database is reported, upgraded, and nothing was lost.
+    expect(await loadSettings(freshDatabase(name))).toMatchObject({ newPerDay: 7 });
+  });
+
   it('upgrades a version-4 database: question facts move into columns and each day’s answers are counted', async () => {
     const { pack } = demoContent();
     const name = `upgrade-v4-${Date.now()}`;
@@ -283,3 +308,14 @@ describe('backup', () => {
     expect(await db.reviewLog.count()).toBe(2);
   });
 });
+
+/** Every object store of an open database with its key path and indexes, as IndexedDB itself holds them. */
+function nativeSchema(db: RapportDatabase) {
+  const native = db.backendDB();
+  const transaction = native.transaction([...native.objectStoreNames]);
+  return [...native.objectStoreNames].map((name) => {
+    const store = transaction.objectStore(name);
+    const indexes = [...store.indexNames].map((index) => [index, store.index(index).keyPath, store.index(index).multiEntry, store.index(index).unique]);
+    return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  });
+}
