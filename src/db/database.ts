@@ -137,10 +137,10 @@ const SCHEMA = {
   briefListings: 'id',
   dayAnswers: 'day',
 };
-export const SCHEMA_VERSION = 8;
+const SCHEMA_VERSION = 8;
 
 /** Opening was about to upgrade an older database without the steps that carry its data across. */
-export class UpgradeStepsMissing extends Error {
+class UpgradeStepsMissing extends Error {
   constructor() {
     super('Rapport’s stored data needs upgrading: reload the page, and it will be upgraded with your answers kept.');
     this.name = 'UpgradeStepsMissing';

@@ -47,10 +47,6 @@ export function dueByPack(keys: readonly (readonly [string, string])[]): Map<str
   return due;
 }
 
-export function isDueNow(progress: Pick<ProgressIndex, 'due'>, packId: string, questionId: string): boolean {
-  return progress.due.get(packId)?.has(questionId) ?? false;
-}
-
 export function hasSeen(progress: Pick<ProgressIndex, 'seen'>, packId: string, questionId: string): boolean {
   return progress.seen ? (progress.seen.get(packId)?.has(questionId) ?? false) : true;
 }
