@@ -5,7 +5,7 @@ import { database } from '../../src/db/database';
 import { setPackEnabled } from '../../src/db/packs';
 import type { OptionLetter } from '../../src/domain/content';
 import { StatsPage } from '../../src/features/stats/StatsPage';
-import { answerDemoQuestion, freshStart, renderAt } from './render';
+import { answerDemoQuestion, freshStart, importExtraPack, renderAt } from './render';
 
 // Wednesday 4 November 2026. Only Date is faked: the database's own timers keep running.
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
@@ -138,6 +138,20 @@ describe('the statistics screen', () => {
     expect(rows[0]).toEqual(['Today', '1']);
     expect(rows[1]).toEqual(['Tomorrow', '0']);
     expect(rows[3]).toEqual([longDay(new Date(2026, 10, 7)), '1']);
+  });
+
+  it('counts the reviews of imported packs in the forecast, and of those studied only', async () => {
+    await seedHistory();
+    await importExtraPack(2);
+    const db = database();
+    await db.cards.update(['demo', 'q-002'], { due: new Date(NOW.getTime() + 40 * DAY) });
+    await db.cards.update(['demo', 'q-001'], { due: new Date(NOW.getTime() + 40 * DAY) });
+    await db.cards.put({ ...(await db.cards.get(['demo', 'q-001']))!, packId: 'extra', questionId: 'x-002', due: new Date(NOW.getTime() + 3 * DAY) });
+    // A card whose question the pack no longer has is not forecast.
+    await db.cards.put({ ...(await db.cards.get(['demo', 'q-001']))!, packId: 'extra', questionId: 'x-gone', due: new Date(NOW.getTime() + 3 * DAY) });
+    renderStats();
+    const section = (await screen.findByRole('heading', { name: 'Due in the next 30 days' })).closest('section') as HTMLElement;
+    expect(within(section).getByRole('img')).toHaveAccessibleName(/over the next 30 days: 1 in all, 0 today/);
   });
 
   it('lists accuracy by principle, weakest first and linked, and by content area, with the counts', async () => {

@@ -52,7 +52,7 @@ export interface PackStudyFacts {
 }
 
 /** Whether a question is in one of these packs, asked of a few keys without a key built for every question. */
-export function questionIn(packs: readonly PackFacts[]): (packId: string, questionId: string) => boolean {
+export function questionIn(packs: readonly { packId: string; facts: Pick<FactColumns, 'ids'> }[]): (packId: string, questionId: string) => boolean {
   const ids = new Map(packs.map(({ packId, facts }) => [packId, new Set(facts.ids)]));
   return (packId, questionId) => ids.get(packId)?.has(questionId) ?? false;
 }

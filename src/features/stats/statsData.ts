@@ -1,4 +1,4 @@
-import { loadQuestionColumns, loadQuestionIndex } from '../../catalog/catalog';
+import { loadQuestionIndex, loadStudyColumns, readBriefCatalog } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { dueKeysBetween, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../db/statistics';
 import { questionIn } from '../../domain/content/facts';
@@ -31,7 +31,8 @@ export async function loadStats(now: Date): Promise<StatsData | undefined> {
   const db = database();
   if (!(await hasAnswers(db))) return undefined;
   const window = statisticsWindow(now);
-  const [byDay, enabledPacks, dueByDay] = await Promise.all([studyDaysFrom(db, window.weeks[0] ?? window.today), loadQuestionColumns(), dueKeysBetween(db, forecastBounds(now))]);
+  // The enabled packs' question ids come from the brief listings' one row, not the 20 full listings.
+  const [byDay, enabledPacks, dueByDay] = await Promise.all([studyDaysFrom(db, window.weeks[0] ?? window.today), loadStudyColumns(readBriefCatalog()), dueKeysBetween(db, forecastBounds(now))]);
   // The forecast counts what study will bring up: questions of the enabled packs, as the home screen does.
   const studied = questionIn(enabledPacks);
   const forecast = forecastFromCounts(
