@@ -8,7 +8,6 @@ import {
   type Qualifier,
   type Question,
 } from './content';
-import { factsOf, principlesAt, toFactColumns, type FactColumns } from './content/facts';
 import { cardStatus, isChanged, type CardStatus, type StoredCard } from './progress';
 import { cardKey } from './queue';
 
@@ -59,36 +58,14 @@ export interface BrowseEntry extends QuestionText {
   changed: boolean;
 }
 
-/** A pack as the browse list reads it: its questions' facts and texts, both in authored order. */
-export interface BrowsePack {
-  packId: string;
-  facts: FactColumns;
-  texts: readonly QuestionText[];
-}
-
-export function browsePackOf(pack: Pick<Pack, 'id' | 'questions'>): BrowsePack {
-  return { packId: pack.id, facts: toFactColumns(pack.questions.map(factsOf)), texts: pack.questions.map(questionText) };
-}
-
 export type BrowseCard = Pick<StoredCard, 'due' | 'state' | 'stability' | 'contentHash'>;
 
-const NO_TEXT: QuestionText = { preview: '', leadIn: '', searchText: '' };
-
-export function browseEntries(packs: readonly BrowsePack[], cards: ReadonlyMap<string, BrowseCard>, now: Date): BrowseEntry[] {
-  return packs.flatMap(({ packId, facts, texts }) =>
-    facts.ids.map((questionId, index) => {
-      const card = cards.get(cardKey(packId, questionId));
-      return {
-        packId,
-        questionId,
-        principles: principlesAt(facts, index),
-        area: facts.areas[index] as ContentArea,
-        qualifier: facts.qualifiers[index] as Qualifier,
-        difficulty: facts.difficulties[index] as Difficulty,
-        status: cardStatus(card, now),
-        changed: isChanged(card?.contentHash, facts.hashes[index] ?? ''),
-        ...(texts[index] ?? NO_TEXT),
-      };
+export function browseEntries(packs: readonly Pick<Pack, 'id' | 'questions'>[], cards: ReadonlyMap<string, BrowseCard>, now: Date): BrowseEntry[] {
+  return packs.flatMap((pack) =>
+    pack.questions.map((question) => {
+      const card = cards.get(cardKey(pack.id, question.id));
+      const { id: questionId, principles, area, qualifier, difficulty, contentHash } = question;
+      return { packId: pack.id, questionId, principles, area, qualifier, difficulty, status: cardStatus(card, now), changed: isChanged(card?.contentHash, contentHash), ...questionText(question) };
     }),
   );
 }

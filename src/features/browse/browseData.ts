@@ -3,8 +3,7 @@ import { cardsInPacks } from '../../db/cards';
 import { database } from '../../db/database';
 import { importedQuestions } from '../../db/packs';
 import { historyOf } from '../../db/progress';
-import { browseEntries, browsePackOf, type BrowseEntry, type BrowsePack } from '../../domain/browse';
-import { principlesAt } from '../../domain/content/facts';
+import { browseEntries, type BrowseEntry } from '../../domain/browse';
 import type { Pack, Question } from '../../domain/content';
 import type { StoredCard, StoredReview } from '../../domain/progress';
 import { cardKey } from '../../domain/queue';
@@ -31,9 +30,9 @@ export async function loadBrowseData(now: Date): Promise<BrowseData> {
     Promise.all(enabled.map(async (stored) => ({ id: stored.id, questions: await importedQuestions(db, stored.id, stored.facts.ids) }))),
     cardsInPacks(db, packIds),
   ]);
-  const packs: BrowsePack[] = [...builtIn, ...fromImports].map(browsePackOf);
+  const packs = [...builtIn, ...fromImports];
   const byKey = new Map(cards.map((card) => [cardKey(card.packId, card.questionId), card]));
-  const principleIds = new Set(packs.flatMap(({ facts }) => facts.ids.flatMap((_, index) => principlesAt(facts, index))));
+  const principleIds = new Set(packs.flatMap((pack) => pack.questions.flatMap((question) => question.principles)));
   return {
     entries: browseEntries(packs, byKey, now),
     packTitles: new Map([...builtIn.map((pack) => [pack.id, pack.title] as const), ...enabled.map((stored) => [stored.id, stored.meta.title] as const)]),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   browseEntries,
-  browsePackOf,
   difficultyLabel,
   filterEntries,
   hasFilters,
@@ -80,7 +79,7 @@ const cards = new Map([
   card('b-1', { contentHash: 'an-older-wording' }),
 ]);
 
-const entries: BrowseEntry[] = browseEntries(packs.map(browsePackOf), cards, NOW);
+const entries: BrowseEntry[] = browseEntries(packs, cards, NOW);
 const ids = (list: BrowseEntry[]) => list.map((entry) => entry.questionId);
 const filter = (filters: Partial<BrowseFilters>) => ids(filterEntries(entries, { query: '', ...filters }));
 
@@ -116,7 +115,7 @@ describe('searching', () => {
     const text = questionText(question({ id: 'c-1', stem: 'The client’s “safety plan” — agreed… yesterday.' })).searchText;
     expect(text).toContain("client's \"safety plan\" - agreed... yesterday");
     expect([...text].every((char) => char.charCodeAt(0) <= 0xff)).toBe(true);
-    const entries = browseEntries([browsePackOf({ id: 'gamma', questions: [question({ id: 'c-1', stem: 'The client’s plan.' })] })], new Map(), NOW);
+    const entries = browseEntries([{ id: 'gamma', questions: [question({ id: 'c-1', stem: 'The client’s plan.' })] }], new Map(), NOW);
     expect(filterEntries(entries, { query: 'client’s' }).map((entry) => entry.questionId)).toEqual(['c-1']);
     expect(filterEntries(entries, { query: "client's" }).map((entry) => entry.questionId)).toEqual(['c-1']);
   });
