@@ -1,6 +1,7 @@
 import { compileContent, sortProblems, type CompileOptions } from './compile';
 import { keyIsLongest, keyIsShortest, keyPositions, lintContent } from './lint';
-import type { CompileResult, Problem, SourceFile } from './types';
+import { shortcutRates, type ShortcutFeature, type ShortcutRate } from './shortcuts';
+import type { CompileResult, Problem, Question, SourceFile } from './types';
 import { plural } from '../counts';
 
 export interface ContentCounts {
@@ -14,10 +15,34 @@ export interface ContentCounts {
 export interface ContentReport {
   counts: ContentCounts;
   problems: Problem[];
-  perPack: Record<string, { title: string; questions: number; keyPositions: Record<string, number>; keyIsLongest: number; keyIsShortest: number; difficulty: Record<string, number> }>;
+  perPack: Record<
+    string,
+    {
+      title: string;
+      questions: number;
+      keyPositions: Record<string, number>;
+      keyIsLongest: number;
+      keyIsShortest: number;
+      difficulty: Record<string, number>;
+      perOptionCount: Record<string, number>;
+      shortcuts: ShortcutSummary[];
+    }
+  >;
   perPrinciple: Record<string, number>;
   perArea: Record<string, number>;
   perQualifier: Record<string, number>;
+  /** Items by how many options they have: "3" and "4". */
+  perOptionCount: Record<string, number>;
+  /** Each shortcut feature's rate over the whole content folder, against chance. */
+  shortcuts: ShortcutSummary[];
+}
+
+export interface ShortcutSummary {
+  feature: ShortcutFeature;
+  /** Percent of items where the feature picks the key, against percent by chance; excess in points. */
+  rate: number;
+  chance: number;
+  excess: number;
 }
 
 /** Compiles, lints and counts: everything `content:check` reports, for any caller. */
@@ -51,12 +76,16 @@ export function reportOn(compiled: CompileResult, files: readonly SourceFile[]):
           keyIsLongest: pack.questions.filter(keyIsLongest).length,
           keyIsShortest: pack.questions.filter(keyIsShortest).length,
           difficulty: tally(pack.questions.map((question) => String(question.difficulty))),
+          perOptionCount: optionCounts(pack.questions),
+          shortcuts: shortcutRates(pack.questions, questions).map(summarise),
         },
       ]),
     ),
     perPrinciple,
     perArea: tally(questions.map((question) => question.area)),
     perQualifier: tally(questions.map((question) => question.qualifier)),
+    perOptionCount: optionCounts(questions),
+    shortcuts: shortcutRates(questions).map(summarise),
   };
 }
 
@@ -68,4 +97,13 @@ function tally(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
+}
+
+function optionCounts(questions: readonly Question[]): Record<string, number> {
+  return tally(questions.map((question) => String(question.options.length)));
+}
+
+function summarise(rate: ShortcutRate): ShortcutSummary {
+  const points = (share: number) => Math.round(share * 1000) / 10;
+  return { feature: rate.feature, rate: points(rate.rate), chance: points(rate.chance), excess: points(rate.rate - rate.chance) };
 }

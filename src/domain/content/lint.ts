@@ -1,23 +1,26 @@
 import { problem } from './frontMatter';
 import type { Pack, Principle, Problem, Question, SourceFile } from './types';
+import { isShortcut, SHORTCUT_FEATURES, shortcutRates } from './shortcuts';
 import { OPTION_LETTERS } from './vocabulary';
 
-/** The share of a pack's items whose key may be the longest option before candidates can game it. */
-export const LONGEST_KEY_LIMIT = 1 / 3;
-const SMALLEST_PACK_FOR_BALANCE = 8;
+/** Below this many questions, rates say little: a small pack is warned only when a cue holds in every question. */
+export const SMALLEST_PACK_FOR_BALANCE = 8;
 const ABSOLUTE_WORDS = /\b(always|never|all|only|none|every|must)\b/i;
 const CATCH_ALL_OPTION = /\b(all|none) of the above\b|\bboth [A-D] and [A-D]\b|\b[A-D] and [A-D] only\b|\bneither [A-D] nor [A-D]\b/i;
-const NEAR_DUPLICATE_SIMILARITY = 0.6;
+// Share of distinct words two stems have in common (Jaccard); the first bank's retold scenarios scored 0.33-0.36.
+const NEAR_DUPLICATE_SIMILARITY = 0.33;
 
 /** Item-writing warnings from the content guide. They never block a build; they point at cues a candidate could exploit. */
 export function lintContent(packs: readonly Pack[], principles: readonly Principle[], files: readonly SourceFile[]): Problem[] {
   const texts = new Map(files.map((file) => [file.path, file.text]));
   const warnings: Problem[] = [];
+  const bank = packs.flatMap((pack) => pack.questions);
   for (const pack of packs) {
     const packFile = `packs/${pack.id}/pack.yaml`;
     for (const question of pack.questions) warnings.push(...lintQuestion(question, texts.get(question.file) ?? ''));
-    warnings.push(...lintKeyCues(pack, packFile), ...lintNearDuplicates(pack, texts));
+    warnings.push(...lintKeyCues(pack, packFile, bank, texts));
   }
+  warnings.push(...lintNearDuplicates(bank, texts));
   const linked = new Set(packs.flatMap((pack) => pack.questions.flatMap((question) => question.principles)));
   for (const principle of principles) {
     if (!linked.has(principle.id)) {
@@ -46,20 +49,29 @@ function lintQuestion(question: Question, text: string): Problem[] {
   return warnings;
 }
 
-function lintKeyCues(pack: Pack, packFile: string): Problem[] {
+function lintKeyCues(pack: Pack, packFile: string, bank: readonly Question[], texts: Map<string, string>): Problem[] {
   const count = pack.questions.length;
-  if (count < SMALLEST_PACK_FOR_BALANCE) return [];
   const warnings: Problem[] = [];
-  const longest = pack.questions.filter(keyIsLongest).length;
-  if (longest / count > LONGEST_KEY_LIMIT + 0.02) {
-    warnings.push(
-      problem(packFile, 1, `the best answer is the longest option in ${longest} of ${count} questions (${percent(longest / count)}); keep it to about a third or fewer, so length is no clue`, 'warning'),
-    );
+  if (count < SMALLEST_PACK_FOR_BALANCE) {
+    // Too few items for rates to mean much, but a key that is always the longest is a cue at any size.
+    if (count >= 3 && pack.questions.every(keyIsLongest)) {
+      warnings.push(problem(packFile, 1, `the best answer is the longest option in all ${count} questions: vary which option is longest, so length is no clue`, 'warning'));
+    }
+    return warnings;
   }
-  const shortest = pack.questions.filter(keyIsShortest).length;
-  if (shortest / count > LONGEST_KEY_LIMIT + 0.02) {
+  for (const rate of shortcutRates(pack.questions, bank)) {
+    if (!isShortcut(rate)) continue;
+    const worst = rate.giveaways
+      .slice(0, 5)
+      .map(({ question }) => `${question.id} (${question.file}:${keyPosition(question, texts.get(question.file) ?? '')})`)
+      .join(', ');
     warnings.push(
-      problem(packFile, 1, `the best answer is the shortest option in ${shortest} of ${count} questions (${percent(shortest / count)}); candidates learn that cue too, so keep it to about a third or fewer`, 'warning'),
+      problem(
+        packFile,
+        1,
+        `shortcut around the stem: ${SHORTCUT_FEATURES[rate.feature]} finds the best answer in ${percent(rate.rate)} of ${count} questions, against ${percent(rate.chance)} by chance (+${Math.round((rate.rate - rate.chance) * 100)} points). Most telling: ${worst}. See "Shortcuts around the stem" in docs/authoring.md`,
+        'warning',
+      ),
     );
   }
   const positions = keyPositions(pack.questions);
@@ -75,15 +87,18 @@ function lintKeyCues(pack: Pack, packFile: string): Problem[] {
   return warnings;
 }
 
-function lintNearDuplicates(pack: Pack, texts: Map<string, string>): Problem[] {
+/** Stems are compared across every pack: a scenario told twice is a duplicate wherever it sits. */
+function lintNearDuplicates(questions: readonly Question[], texts: Map<string, string>): Problem[] {
   const warnings: Problem[] = [];
-  const words = pack.questions.map((question) => wordSet(question.stem));
-  pack.questions.forEach((question, index) => {
+  const vocabulary = new Map<string, number>();
+  const words = questions.map((question) => sortedWordIds(question.stem, vocabulary));
+  questions.forEach((question, index) => {
     for (let earlier = 0; earlier < index; earlier++) {
-      const other = pack.questions[earlier];
-      if (other && similarity(words[earlier] as Set<string>, words[index] as Set<string>) >= NEAR_DUPLICATE_SIMILARITY) {
+      const other = questions[earlier] as Question;
+      if (similarity(words[earlier] as Int32Array, words[index] as Int32Array) >= NEAR_DUPLICATE_SIMILARITY) {
         const line = stemLine(texts.get(question.file) ?? '');
-        warnings.push(problem(question.file, line, `the stem is nearly the same as the stem of ${other.id}: vary the scenario or remove one`, 'warning'));
+        const where = other.file.split('/')[1] === question.file.split('/')[1] ? other.id : `${other.id} (${other.file})`;
+        warnings.push(problem(question.file, line, `the stem is nearly the same as the stem of ${where}: vary the scenario or remove one`, 'warning'));
         break;
       }
     }
@@ -109,15 +124,40 @@ export function keyPositions(questions: readonly Question[]): Record<(typeof OPT
   return counts;
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z']{3,}/g) ?? []);
+function sortedWordIds(text: string, vocabulary: Map<string, number>): Int32Array {
+  const ids = new Set<number>();
+  for (const word of text.toLowerCase().match(/[a-z']{3,}/g) ?? []) {
+    let id = vocabulary.get(word);
+    if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
+    ids.add(id);
+  }
+  return Int32Array.from(ids).sort();
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+/** Jaccard similarity of two sorted sets of word ids. */
+function similarity(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  const union = a.size + b.size - shared;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
   return union === 0 ? 0 : shared / union;
+}
+
+/** `line:column` of the key's text, where a fix would start. */
+function keyPosition(question: Question, text: string): string {
+  const lines = text.split(/\r?\n/);
+  const index = lines.findIndex((line) => new RegExp(`^###\\s*${question.answer}[.)]`).test(line));
+  if (index === -1) return '1:1';
+  const heading = /^###\s*[A-D][.)]\s*/.exec(lines[index] as string)?.[0] ?? '';
+  return `${index + 1}:${heading.length + 1}`;
 }
 
 function optionLine(text: string, letter: string): number {
