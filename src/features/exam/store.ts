@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
+import { describeStorageError } from '../../db/errors';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
 import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
-import { leaveItem, sectionRange, type StoredExam } from '../../domain/examSession';
+import { chooseOption, leaveItem, sectionRange, toggleEliminated, type StoredExam } from '../../domain/examSession';
+import type { TextRange } from '../../domain/highlights';
 
 interface ExamState {
   status: 'loading' | 'none' | 'running' | 'finished';
@@ -12,14 +14,25 @@ interface ExamState {
   packs: Map<string, Pack>;
   /** A warning to announce ("10 minutes left"), cleared once read. */
   warning: string | undefined;
+  /** Why the last change could not be saved, until one is. */
+  saveError: string | undefined;
   /** The finished attempt, for navigation to its report. */
   attemptId: number | undefined;
   resume(): Promise<void>;
   /** Draws an exam of `items` questions from `bank` in the blueprint's mix, and starts its clock. */
   start(blueprint: Blueprint, bank: readonly ExamQuestion[], items: number, passPercent: number, now?: number): Promise<void>;
   choose(letter: OptionLetter): void;
+  /** Strikes out an option of the item on screen, or restores it. */
+  toggleEliminated(letter: OptionLetter): void;
+  /** Replaces the highlights of the item on screen. */
+  setHighlights(ranges: TextRange[]): void;
+  /** Goes to an item of the section, leaving the review screen if it is open. */
   goTo(index: number, now?: number): void;
   toggleFlag(): void;
+  /** Opens the review screen of the section; the clock keeps running. */
+  openReview(now?: number): void;
+  /** Back from the review screen to the item that was on screen. */
+  closeReview(now?: number): void;
   submitSection(now?: number): Promise<void>;
   endBreak(now?: number): void;
   tick(now?: number): Promise<void>;
@@ -43,8 +56,18 @@ export const useExam = create<ExamState>()((set, get) => {
     if (!exam) return;
     const next = change(exam);
     set({ exam: next });
-    void saveExam(database(), next);
+    saveExam(database(), next).then(
+      () => get().saveError && set({ saveError: undefined }),
+      (error: unknown) => set({ saveError: describeStorageError(error) }),
+    );
   };
+  /** Changes to the item on screen, allowed only while its section is open and no break or review screen is on. */
+  const updateCurrent = (change: (exam: StoredExam) => StoredExam) =>
+    update((exam) => {
+      const [first, last] = sectionRange(exam.plan, exam.section);
+      if (exam.current < first || exam.current > last || exam.breakEndsAt !== undefined || exam.reviewing) return exam;
+      return change(exam);
+    });
 
   const finish = async (exam: StoredExam, now: number, timedOut: boolean) => {
     const final = leaveItem(exam, now);
@@ -60,6 +83,7 @@ export const useExam = create<ExamState>()((set, get) => {
       passPercent: final.passPercent,
       result,
       timedOut,
+      firstAnswers: final.firstAnswers ?? {},
     });
     set({ status: 'finished', exam: undefined, attemptId });
   };
@@ -69,6 +93,7 @@ export const useExam = create<ExamState>()((set, get) => {
     exam: undefined,
     packs: new Map(),
     warning: undefined,
+    saveError: undefined,
     attemptId: undefined,
 
     async resume() {
@@ -96,25 +121,40 @@ export const useExam = create<ExamState>()((set, get) => {
         timeMs: {},
         section: 0,
         warningsGiven: [],
+        firstAnswers: {},
+        eliminated: {},
+        highlights: {},
       };
       await saveExam(database(), exam);
       set({ exam, packs: await loadPacksHolding(plan.items), status: 'running', warning: undefined, attemptId: undefined });
     },
 
     choose(letter) {
-      update((exam) => {
-        const [first, last] = sectionRange(exam.plan, exam.section);
-        if (exam.current < first || exam.current > last || exam.breakEndsAt !== undefined) return exam;
-        return { ...exam, answers: { ...exam.answers, [exam.current]: letter } };
-      });
+      updateCurrent((exam) => chooseOption(exam, letter));
+    },
+
+    toggleEliminated(letter) {
+      updateCurrent((exam) => toggleEliminated(exam, letter));
+    },
+
+    setHighlights(ranges) {
+      updateCurrent((exam) => ({ ...exam, highlights: { ...exam.highlights, [exam.current]: ranges } }));
     },
 
     goTo(index, now = Date.now()) {
       update((exam) => {
         const [first, last] = sectionRange(exam.plan, exam.section);
-        if (index < first || index > last) return exam;
-        return { ...leaveItem(exam, now), current: index };
+        if (index < first || index > last || exam.breakEndsAt !== undefined) return exam;
+        return { ...leaveItem(exam, now), current: index, reviewing: false };
       });
+    },
+
+    openReview(now = Date.now()) {
+      update((exam) => (exam.reviewing || exam.breakEndsAt !== undefined ? exam : { ...leaveItem(exam, now), reviewing: true }));
+    },
+
+    closeReview(now = Date.now()) {
+      update((exam) => (exam.reviewing ? { ...exam, reviewing: false, shownSince: now } : exam));
     },
 
     toggleFlag() {
@@ -139,6 +179,7 @@ export const useExam = create<ExamState>()((set, get) => {
         ...left,
         section,
         current: first,
+        reviewing: false,
         breakEndsAt: onBreak ? now + exam.plan.breakMs : undefined,
         clock: onBreak && exam.plan.breakPausesClock ? pauseClock(left.clock, now) : left.clock,
       }));

@@ -8,6 +8,7 @@ import { localDay } from '../../domain/dates';
 import type { Settings, Theme } from '../../domain/progress';
 import { RETENTION_RANGE } from '../../domain/settings';
 import { applyTheme } from '../../components/theme';
+import { eliminatorInStudy, setEliminatorInStudy } from '../../components/eliminatorPreference';
 
 export function SettingsPage() {
   usePageTitle('Settings');
@@ -85,10 +86,38 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </select>
         </div>
       </section>
+      <EliminatorSection />
       <BackupSection />
       <ResetSection />
       <StorageSection />
     </>
+  );
+}
+
+/** The one tool of the exam a candidate may also want while studying. */
+function EliminatorSection() {
+  const [on, setOn] = useState(eliminatorInStudy);
+  const [message, setMessage] = useState('');
+  const helpId = useId();
+  const change = (next: boolean) => {
+    setOn(next);
+    setMessage(setEliminatorInStudy(next) ? 'Saved.' : 'This browser refused to store the choice, so study sessions stay as they were.');
+  };
+  return (
+    <section aria-labelledby="study-tools-heading">
+      <h2 id="study-tools-heading">Study tools</h2>
+      <label className="checkbox">
+        <input type="checkbox" checked={on} aria-describedby={helpId} onChange={(event) => change(event.target.checked)} />
+        Answer eliminator in study sessions
+      </label>
+      <p id={helpId} className="help">
+        Strike out options you have ruled out, with the Eliminate button beside each or with Shift and the option’s number or letter, as
+        in the exam.
+      </p>
+      <p role="status" className="saved">
+        {message}
+      </p>
+    </section>
   );
 }
 

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { AnswerFeedback } from '../../components/AnswerFeedback';
 import { NotFound } from '../../components/NotFound';
+import { eliminatorInStudy } from '../../components/eliminatorPreference';
+import { optionKey } from '../../components/optionKeys';
 import { QuestionView } from '../../components/QuestionView';
 import { principleTitle } from '../../catalog/catalog';
 import { useLoaded } from '../../components/useLoaded';
@@ -44,6 +46,7 @@ export function SessionView({ title }: { title: string }) {
   const study = useStudy();
   const { phase, session, selected, confidence, result, error } = study;
   const [hint, setHint] = useState<string>();
+  const [withEliminator] = useState(eliminatorInStudy);
   const current = currentQuestion(study);
 
   const trySubmit = () => {
@@ -80,9 +83,13 @@ export function SessionView({ title }: { title: string }) {
         return;
       }
       if (phase === 'question' && current) {
-        const position = '1234'.indexOf(key) !== -1 ? '1234'.indexOf(key) : 'abcd'.indexOf(key);
-        const option = position === -1 ? undefined : current.question.options[position];
-        if (option) {
+        const named = optionKey(event);
+        const option = named && current.question.options[named.position];
+        if (named?.eliminate) {
+          if (!withEliminator || !option) return;
+          event.preventDefault();
+          study.toggleEliminated(option.letter);
+        } else if (option) {
           event.preventDefault();
           setHint(undefined);
           study.select(option.letter);
@@ -178,7 +185,15 @@ export function SessionView({ title }: { title: string }) {
       {isChanged(study.cardHashes.get(cardKey(current.item.packId, current.question.id)), current.question.contentHash) && phase === 'question' && (
         <p className="notice">This question was edited since you last answered it.</p>
       )}
-      <QuestionView question={current.question} selected={selected} locked={phase === 'feedback'} onSelect={study.select} onSubmit={trySubmit} hint={hint}>
+      <QuestionView
+        question={current.question}
+        selected={selected}
+        locked={phase === 'feedback'}
+        onSelect={study.select}
+        onSubmit={trySubmit}
+        hint={hint}
+        eliminator={withEliminator ? { eliminated: study.eliminated, onToggle: study.toggleEliminated } : undefined}
+      >
         <button type="button" aria-pressed={confidence === 'guess'} onClick={() => study.toggleConfidence('guess')} aria-keyshortcuts="G">
           I guessed
         </button>
