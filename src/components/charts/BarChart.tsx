@@ -1,3 +1,5 @@
+import './charts.css';
+
 interface BarChartProps {
   /** What the chart shows and its main figures, read out in place of the picture. */
   label: string;

@@ -1,3 +1,5 @@
+import './charts.css';
+
 export interface LineSeries {
   name: string;
   /** One value per point; undefined leaves a gap in the line. */
@@ -14,6 +16,8 @@ interface LineChartProps {
   yMax: number;
   yTicks: readonly number[];
   formatTick: (value: number) => string;
+  /** Markers on every point; off for long series, where they would crowd into a smear. */
+  markers?: boolean;
 }
 
 const WIDTH = 480;
@@ -25,7 +29,7 @@ const BOTTOM = 30;
 const MARKER = 3.5;
 
 /** Lines over evenly spaced points, with a legend that tells the series apart by shape as well as colour. */
-export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick }: LineChartProps) {
+export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick, markers = true }: LineChartProps) {
   const points = Math.max(1, ...series.map((line) => line.values.length));
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -55,7 +59,7 @@ export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick }: 
               <polyline key={segment[0]} points={segment.map((index) => `${x(index)},${y(line.values[index] ?? 0)}`).join(' ')} />
             ))}
             {line.values.map((value, index) =>
-              value === undefined ? null : seriesIndex === 0 ? (
+              value === undefined || !markers ? null : seriesIndex === 0 ? (
                 <circle key={index} cx={x(index)} cy={y(value)} r={MARKER} />
               ) : (
                 <rect key={index} x={x(index) - MARKER} y={y(value) - MARKER} width={MARKER * 2} height={MARKER * 2} />

@@ -12,6 +12,7 @@ import { CONTENT_AREAS, DIFFICULTY_LABELS, type ContentArea, type Difficulty, ty
 import type { Tally } from '../../domain/exam';
 import type { ExamAttempt } from '../../domain/examSession';
 import { gradeAnswer } from '../../domain/grading';
+import { ChangesSection, PacingSection } from './ReportPacing';
 import './exam.css';
 
 async function loadReport(id: number): Promise<{ attempt: ExamAttempt; packs: Map<string, Pack> } | undefined> {
@@ -108,6 +109,8 @@ function Report({ attempt, packs }: { attempt: ExamAttempt; packs: Map<string, P
           </button>
         </p>
       )}
+      <PacingSection attempt={attempt} />
+      <ChangesSection attempt={attempt} keys={items.map((entry) => entry.question?.answer)} />
       <h2>By content area</h2>
       <Breakdown title="Content area" rows={result.byArea} label={(key) => CONTENT_AREAS[key as ContentArea]?.label ?? key} />
       <h2>By principle</h2>
