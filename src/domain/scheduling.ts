@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { createEmptyCard, forgetting_curve, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
 import { RETENTION_RANGE } from './settings';
 
 export { State, type Card, type Grade, type ReviewLog };
@@ -64,6 +64,16 @@ export function undoAnswer(card: Card, log: ReviewLog, previousDue: Date, desire
 export function retrievability(card: Card, now: Date): number {
   if (card.state === State.New) return 0;
   return scheduler(RETENTION_RANGE.default).get_retrievability(card, now, false);
+}
+
+/**
+ * Probability of recalling the card at `now`, counting part days (retrievability() counts whole
+ * ones): an answer given an hour ago, wrong, is not as safe as one given yesterday. 0 for a new card.
+ */
+export function recallProbability(card: Pick<Card, 'state' | 'stability' | 'last_review'>, now: Date): number {
+  if (card.state === State.New || !card.last_review) return 0;
+  const days = Math.max(0, (now.getTime() - card.last_review.getTime()) / DAY_MS);
+  return forgetting_curve(scheduler(RETENTION_RANGE.default).parameters.w, days, card.stability);
 }
 
 export function isDue(card: Pick<Card, 'due' | 'state'>, now: Date): boolean {
