@@ -33,9 +33,6 @@ export function HighlightableStem({ source, ranges, onChange }: HighlightableSte
     markRanges(stem, marked);
   }, [html, marked]);
 
-  const latest = useRef({ marked, text, onChange });
-  latest.current = { marked, text, onChange };
-
   const highlightSelection = () => {
     const stem = stemRef.current;
     const selected = stem && selectedRange(stem);
@@ -43,8 +40,7 @@ export function HighlightableStem({ source, ranges, onChange }: HighlightableSte
       setMessage('Select words in the scenario first, or highlight whole sentences from the list.');
       return;
     }
-    const { marked: current, text: whole, onChange: change } = latest.current;
-    change(addRange(current, selected, whole.length));
+    onChange(addRange(marked, selected, text.length));
     window.getSelection()?.removeAllRanges();
     setMessage('Highlighted.');
   };
@@ -52,12 +48,12 @@ export function HighlightableStem({ source, ranges, onChange }: HighlightableSte
   useEffect(() => {
     const stem = stemRef.current;
     if (!stem) return;
-    // A click on a mark removes it; the list below does the same by keyboard.
+    // Listeners set anew on every render, so they see the current highlights. A click on a mark removes
+    // it; the list below does the same by keyboard.
     const onClick = (event: MouseEvent) => {
       const mark = (event.target as Element | null)?.closest?.('mark.highlight');
       if (!mark || !stem.contains(mark) || !window.getSelection()?.isCollapsed) return;
-      const { marked: current, onChange: change } = latest.current;
-      change(removeRangeAt(current, offsetOf(stem, mark, 0)));
+      onChange(removeRangeAt(marked, offsetOf(stem, mark, 0)));
       setMessage('Highlight removed.');
     };
     const onKey = (event: KeyboardEvent) => {

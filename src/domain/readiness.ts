@@ -52,6 +52,9 @@ export interface ReadinessInput {
   now: Date;
 }
 
+/** How many of the newest answers are read to check the memory model against the candidate. */
+export const REVIEWS_READ = 2000;
+
 /** What the estimate waits for: enough first answers in all and in each of the format's domains. */
 export const READINESS_MINIMUM = { firstAnswers: 40, perDomain: 5 } as const;
 

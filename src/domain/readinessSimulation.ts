@@ -3,7 +3,7 @@ import { CONTENT_AREA_IDS, type Blueprint, type ContentArea, type OptionLetter }
 import { drawExam, type ExamQuestion } from './exam';
 import { ratingFor, type Confidence } from './grading';
 import { buildQueue, seededRandom, type QuestionRef } from './queue';
-import { estimateReadiness, type BankItem, type ReadinessBlueprint, type FirstAnswer, type ReviewOutcome, type SeenItem } from './readiness';
+import { estimateReadiness, REVIEWS_READ, type BankItem, type ReadinessBlueprint, type FirstAnswer, type ReviewOutcome, type SeenItem } from './readiness';
 import { newCard, recallProbability, schedule, type Card } from './scheduling';
 
 /**
@@ -219,9 +219,6 @@ function checkpoint(blueprint: ReadinessBlueprint & Blueprint, bank: readonly Ba
   }
   return { estimate, actual: scored === 0 ? 0 : (right / scored) * 100, seenShare: seen.size / bank.length };
 }
-
-/** The most recent reviews the app reads to check the memory model, as src/catalog/readiness.ts does. */
-export const REVIEWS_READ = 2000;
 
 /** Days between checkpoints while a candidate studies. */
 const CHECK_EVERY_DAYS = 10;

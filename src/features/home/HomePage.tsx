@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded, type Loaded } from '../../components/useLoaded';
@@ -14,6 +14,8 @@ import { databaseExists } from '../../db/exists';
 const loadHome = async (): Promise<HomeData> =>
   (await databaseExists()) ? (await import('./todaySummary')).loadHomeData() : (await import('./firstVisit')).firstVisitHomeData();
 const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
+// The estimate reads every card and loads the scheduler: only candidates with a history need it, after the figures.
+const ReadinessSection = lazy(() => import('./ReadinessSection'));
 
 /** Holds its full size while loading, so nothing below it moves when the figures arrive. */
 function TodayPanel({ loaded }: { loaded: Loaded<HomeData> }) {
@@ -120,7 +122,14 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      {loaded.status === 'ready' && !loaded.value.firstVisit && <WeakestPrinciples />}
+      {loaded.status === 'ready' && !loaded.value.firstVisit && (
+        <>
+          <Suspense fallback={null}>
+            <ReadinessSection />
+          </Suspense>
+          <WeakestPrinciples />
+        </>
+      )}
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles</h2>
         <p>

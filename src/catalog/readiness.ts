@@ -1,0 +1,90 @@
+import { database } from '../db/database';
+import { importedQuestions } from '../db/packs';
+import { newestAttemptFormat, readReadinessHistory } from '../db/readiness';
+import type { Blueprint, ContentArea } from '../domain/content';
+import { answersOfDays, dateOfDay } from '../domain/statistics';
+import { cardKey, questionIdsByPack } from '../domain/queue';
+import { estimateReadiness, REVIEWS_READ, type BankItem, type FirstAnswer, type Readiness, type ReviewOutcome, type SeenItem } from '../domain/readiness';
+import { recallProbability, State } from '../domain/scheduling';
+import { blueprints, loadBuiltInQuestionIndex } from './builtIn';
+import { isBuiltInPack, loadQuestionColumns, readImportedCatalog } from './catalog';
+
+/** Options assumed for a question whose count cannot be read (a pack removed since): the smaller chance of a lucky guess. */
+const OPTIONS_WHEN_UNKNOWN = 4;
+
+/** The format readiness is shown for unless the candidate picks another: their newest exam's, or the longest format. */
+export async function defaultReadinessFormat(): Promise<string | undefined> {
+  const newest = await newestAttemptFormat(database());
+  if (newest && blueprints.some((blueprint) => blueprint.id === newest)) return newest;
+  return [...blueprints].sort((a, b) => b.items - a.items)[0]?.id;
+}
+
+/** How many options each of these questions offers, by card key: built-in ones from the question index, imported ones from their text. */
+async function optionCounts(keys: readonly { packId: string; questionId: string }[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const index = await loadBuiltInQuestionIndex();
+  for (const [packId, questions] of Object.entries(index)) {
+    for (const question of questions) counts.set(cardKey(packId, question.id), question.options);
+  }
+  const imported = [...questionIdsByPack(keys.filter(({ packId }) => !isBuiltInPack(packId)))];
+  const texts = await Promise.all(imported.map(([packId, ids]) => importedQuestions(database(), packId, ids).then((questions) => ({ packId, questions }))));
+  for (const { packId, questions } of texts) {
+    for (const question of questions) counts.set(cardKey(packId, question.id), question.options.length);
+  }
+  return counts;
+}
+
+/** The readiness estimate for a format, from everything the candidate has answered; undefined for a format not in the catalog. */
+export async function loadReadiness(blueprintId: string, now = new Date()): Promise<{ blueprint: Blueprint; readiness: Readiness } | undefined> {
+  const blueprint = blueprints.find((candidate) => candidate.id === blueprintId);
+  if (!blueprint) return undefined;
+  const catalog = readImportedCatalog();
+  const [columns, { disabled }, history] = await Promise.all([loadQuestionColumns({ includeDisabled: true }, catalog), catalog, readReadinessHistory(database(), REVIEWS_READ)]);
+
+  const areas = new Map<string, ContentArea>();
+  const bank: BankItem[] = [];
+  for (const { packId, facts } of columns) {
+    facts.ids.forEach((questionId, index) => {
+      const key = cardKey(packId, questionId);
+      const area = facts.areas[index] as ContentArea;
+      areas.set(key, area);
+      if (!disabled.has(packId)) bank.push({ key, area });
+    });
+  }
+  const options = await optionCounts(history.cards);
+  const cards = new Map(history.cards.map((card) => [cardKey(card.packId, card.questionId), card]));
+  const seen = new Map<string, SeenItem>();
+  for (const [key, card] of cards) seen.set(key, { card, options: options.get(key) ?? OPTIONS_WHEN_UNKNOWN });
+
+  // The first line of a question in the day rows is its first answer; questions no pack holds any more are left out.
+  const firstAnswers: FirstAnswer[] = [];
+  const answered = new Set<string>();
+  for (const row of history.days) {
+    for (const answer of answersOfDays([row])) {
+      const key = cardKey(answer.packId, answer.questionId);
+      const area = areas.get(key);
+      if (answered.has(key)) continue;
+      answered.add(key);
+      if (area) firstAnswers.push({ area, correct: answer.correct, at: dateOfDay(row.day) });
+    }
+  }
+
+  // Newest first: the card's answer count, less the answers from this one on, is how many came before it.
+  const fromHereOn = new Map<string, number>();
+  const reviews: ReviewOutcome[] = [];
+  for (const entry of history.reviews) {
+    const key = cardKey(entry.packId, entry.questionId);
+    const count = (fromHereOn.get(key) ?? 0) + 1;
+    fromHereOn.set(key, count);
+    const card = cards.get(key);
+    if (entry.state === State.New || !card) continue;
+    reviews.push({
+      // The log keeps the memory state the answer met, and (as `due`) when the question was last answered.
+      retrievability: recallProbability({ state: entry.state, stability: entry.stability, last_review: entry.due }, entry.review),
+      answersBefore: Math.max(1, card.reps - count),
+      options: options.get(key) ?? OPTIONS_WHEN_UNKNOWN,
+      correct: entry.correct,
+    });
+  }
+  return { blueprint, readiness: estimateReadiness({ blueprint, bank, seen, firstAnswers, reviews, now }) };
+}
