@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { addRange, covers, normalizeRanges, removeRangeAt, sentenceRanges, subtractRange, type TextRange } from '../domain/highlights';
 import { renderMarkdown } from './markdown';
+import { isTypingTarget } from './optionKeys';
 import './HighlightableStem.css';
 
 interface HighlightableStemProps {
@@ -9,8 +10,6 @@ interface HighlightableStemProps {
   ranges: readonly TextRange[];
   onChange(ranges: TextRange[]): void;
 }
-
-const SHORTCUT_TARGETS = 'a, button, textarea, select, input, summary';
 
 /**
  * The scenario with the exam's highlighter: select words and press H (or the button) to mark them,
@@ -58,7 +57,7 @@ export function HighlightableStem({ source, ranges, onChange }: HighlightableSte
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== 'h' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      if ((event.target as HTMLElement | null)?.closest(SHORTCUT_TARGETS)) return;
+      if (isTypingTarget(event.target)) return;
       event.preventDefault();
       highlightSelection();
     };

@@ -24,3 +24,13 @@ export function optionKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'
 export function optionKeyRange(count: number): { digits: string; letters: string } {
   return { digits: `1–${count}`, letters: `A–${'ABCD'[count - 1] ?? 'D'}` };
 }
+
+/** Whether a key press goes to a field the candidate types in, where no shortcut may take it. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  return (target as HTMLElement | null)?.closest?.('textarea, select, input:not([type="radio"]):not([type="checkbox"]), [contenteditable="true"]') != null;
+}
+
+/** Whether a key press goes to a control that Enter, Space or the arrows work on by themselves. */
+export function isControlTarget(target: EventTarget | null): boolean {
+  return (target as HTMLElement | null)?.closest?.('a, button, summary, input[type="checkbox"]') != null;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { HighlightableStem } from '../../components/HighlightableStem';
-import { optionKey, optionKeyRange } from '../../components/optionKeys';
+import { isControlTarget, isTypingTarget, optionKey, optionKeyRange } from '../../components/optionKeys';
 import { usePageTitle } from '../../components/PageTitle';
 import { QuestionView } from '../../components/QuestionView';
 import { remainingMs } from '../../domain/exam';
@@ -11,7 +11,6 @@ import { formatClock } from './examData';
 import { useExam } from './store';
 import './exam.css';
 
-const SHORTCUT_TARGETS = 'a, button, textarea, select, input[type="text"], input[type="number"], input[type="checkbox"], summary';
 const NO_OPTIONS: never[] = [];
 
 export function ExamRunPage() {
@@ -120,16 +119,17 @@ function ItemScreen({ exam, packs, clock }: { exam: StoredExam; packs: Map<strin
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || !question) return;
-      if ((event.target as HTMLElement | null)?.closest(SHORTCUT_TARGETS)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || !question || isTypingTarget(event.target)) return;
       const key = event.key.toLowerCase();
       const named = optionKey(event);
       const option = named && question.options[named.position];
+      // Letters and digits work wherever focus is (after a click on a button too); Enter and the arrows leave controls their own use.
       if (option && named.eliminate) toggleEliminated(option.letter);
       else if (option) choose(option.letter);
       else if (named) return;
       else if (key === 'f') toggleFlag();
       else if (key === 'r') openReview();
+      else if (isControlTarget(event.target)) return;
       else if ((key === 'enter' || key === 'arrowright') && exam.current < last) goTo(exam.current + 1);
       else if (key === 'arrowleft' && exam.current > first) goTo(exam.current - 1);
       else return;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { AnswerFeedback } from '../../components/AnswerFeedback';
 import { NotFound } from '../../components/NotFound';
 import { eliminatorInStudy } from '../../components/eliminatorPreference';
-import { optionKey } from '../../components/optionKeys';
+import { isTypingTarget, optionKey } from '../../components/optionKeys';
 import { QuestionView } from '../../components/QuestionView';
 import { principleTitle } from '../../catalog/catalog';
 import { useLoaded } from '../../components/useLoaded';
@@ -75,7 +75,9 @@ export function SessionView({ title }: { title: string }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if ((event.target as HTMLElement | null)?.closest(SHORTCUT_TARGETS)) return;
+      // Striking out works after a click on an Eliminate button too; everything else leaves controls alone, as before.
+      const strike = withEliminator && phase === 'question' && optionKey(event)?.eliminate;
+      if (strike ? isTypingTarget(event.target) : (event.target as HTMLElement | null)?.closest(SHORTCUT_TARGETS)) return;
       const key = event.key.toLowerCase();
       if (key === 'u' && session && session.answers.length > 0) {
         event.preventDefault();
