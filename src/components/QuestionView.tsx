@@ -68,7 +68,11 @@ export function QuestionView({ question, selected, locked, onSelect, onSubmit, h
                 aria-keyshortcuts={`Shift+${position + 1}`}
                 onClick={() => eliminator.onToggle(option.letter)}
               >
-                Eliminate<span className="visually-hidden"> option {option.letter}</span>
+                <span className="eliminate-word">Eliminate</span>
+                <span className="eliminate-icon" aria-hidden="true">
+                  ✕
+                </span>
+                <span className="visually-hidden"> option {option.letter}</span>
               </button>
             </div>
           );

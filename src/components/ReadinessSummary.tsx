@@ -40,8 +40,8 @@ export function ReadinessSummary({ readiness, formatTitle }: { readiness: Readin
         <span className="readiness-score">{whole(expected)}%</span> ({whole(low)}–{whole(high)}%), pass target {passPercent}%
       </p>
       <p>
-        The score to expect on a fresh {readiness.formItems}-question form of {formatTitle} drawn from your enabled packs, if you sat it now. Four
-        times in five the score would fall in the range shown.
+        The score to expect on the {readiness.formItems} scored questions of a fresh form of “{formatTitle}” drawn from your enabled packs, if you
+        sat it now. Four times in five, the score would fall in the range shown.
       </p>
       {readiness.pullingDown.length > 0 ? (
         <>
@@ -62,8 +62,9 @@ export function ReadinessSummary({ readiness, formatTitle }: { readiness: Readin
         <summary>What this rests on</summary>
         <p>
           Only your own answers. For the {basis.seen} of the {basis.bank} questions in your packs that you have answered, the chance of a right
-          answer now comes from the scheduler’s memory model, allowing for a lucky guess among the options, and checked against your last{' '}
-          {basis.reviews} reviews. For the {unseen} you have not seen yet, it is your accuracy on first answers in their content area ({basis.firstAnswers}{' '}
+          answer now comes from the scheduler’s memory model, allowing for a lucky guess among the options,{' '}
+          {basis.reviews > 0 ? `and checked against your last ${basis.reviews} ${basis.reviews === 1 ? 'review' : 'reviews'}` : 'not yet checked against reviews of your own'}.
+          For the {unseen} you have not seen yet, it is your accuracy on first answers in their content area ({basis.firstAnswers}{' '}
           first answers; recent ones count more). The areas are weighted as the format weights them.
         </p>
         <div className="readiness-table-scroll">
@@ -73,13 +74,13 @@ export function ReadinessSummary({ readiness, formatTitle }: { readiness: Readin
               <tr>
                 <th scope="col">Content area</th>
                 <th scope="col" className="number">
-                  Questions
+                  Items
                 </th>
                 <th scope="col" className="number">
                   Seen
                 </th>
                 <th scope="col" className="number">
-                  Expected
+                  Score
                 </th>
               </tr>
             </thead>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageErrors, screenshot } from './browser';
+import { ARTIFACTS, launchChromium, pageErrors, screenshot } from './browser';
 import { E2E_URL } from './config';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -181,6 +181,9 @@ describe('the test centre’s tools in the exam', () => {
     expect(await page.getByRole('heading', { name: 'Changed answers' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'exam-report-pacing');
+    await page.getByRole('region', { name: 'Pacing' }).screenshot({ path: `${ARTIFACTS}/exam-report-pacing-section.png` });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('region', { name: 'Pacing' }).screenshot({ path: `${ARTIFACTS}/exam-report-pacing-section-360.png` });
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -222,9 +225,9 @@ describe('readiness', () => {
     expect(await readiness.getByRole('table', { name: 'Expected score by content area' }).getByRole('row').count()).toBe(5);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'home-readiness');
+    await readiness.screenshot({ path: `${ARTIFACTS}/home-readiness-section.png` });
     await page.setViewportSize({ width: 360, height: 800 });
-    await readiness.scrollIntoViewIfNeeded();
-    await screenshot(page, 'home-readiness-360');
+    await readiness.screenshot({ path: `${ARTIFACTS}/home-readiness-section-360.png` });
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   }, 240_000);

@@ -64,7 +64,7 @@ export function PacingSection({ attempt }: { attempt: ExamAttempt }) {
         xLabels={items.map((item) => (item.index === 0 || (item.index + 1) % step === 0 ? `Q${item.index + 1}` : ''))}
         yMax={yMax}
         yTicks={[0, yMax / 2, yMax]}
-        formatTick={(value) => `${value} min`}
+        formatTick={(value) => String(value)}
         markers={items.length <= 40}
       />
       <DataTable
