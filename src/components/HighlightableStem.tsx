@@ -105,7 +105,8 @@ export function HighlightableStem({ source, ranges, onChange }: HighlightableSte
                   <li key={range.start}>
                     <mark className="highlight">{text.slice(range.start, range.end)}</mark>{' '}
                     <button type="button" className="link-button" onClick={() => toggleSentence(range, false)}>
-                      Remove<span className="visually-hidden"> this highlight</span>
+                      Remove{' '}
+                      <span className="visually-hidden">this highlight</span>
                     </button>
                   </li>
                 ))}

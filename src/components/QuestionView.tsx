@@ -54,7 +54,12 @@ export function QuestionView({ question, selected, locked, onSelect, onSubmit, h
                 {option.letter}
               </span>
               <Markdown inline className="option-text" source={option.text} />
-              {struck && <span className="visually-hidden"> (eliminated)</span>}
+              {struck && (
+                <>
+                  {' '}
+                  <span className="visually-hidden">(eliminated)</span>
+                </>
+              )}
             </label>
           );
           if (!eliminator) return choice;
@@ -68,11 +73,11 @@ export function QuestionView({ question, selected, locked, onSelect, onSubmit, h
                 aria-keyshortcuts={`Shift+${position + 1}`}
                 onClick={() => eliminator.onToggle(option.letter)}
               >
-                <span className="eliminate-word">Eliminate</span>
+                <span className="eliminate-word">Eliminate</span>{' '}
                 <span className="eliminate-icon" aria-hidden="true">
                   ✕
                 </span>
-                <span className="visually-hidden"> option {option.letter}</span>
+                <span className="visually-hidden">option {option.letter}</span>
               </button>
             </div>
           );

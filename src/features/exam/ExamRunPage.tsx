@@ -266,8 +266,7 @@ function ReviewScreen({ exam, clock }: { exam: StoredExam; clock: ReactNode }) {
               <tr key={index} className={answered ? undefined : 'unanswered'}>
                 <th scope="row">
                   <button type="button" className="link-button" onClick={() => goTo(index)}>
-                    <span className="visually-hidden">Go to question </span>
-                    {index + 1}
+                    <span className="visually-hidden">Go to question</span> {index + 1}
                   </button>
                 </th>
                 <td>{answered ? 'Answered' : <strong>Not answered</strong>}</td>
