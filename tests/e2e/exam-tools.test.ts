@@ -189,6 +189,54 @@ describe('the test centre’s tools in the exam', () => {
   });
 });
 
+describe('the exam tools for every reader', () => {
+  it.each(['light', 'dark'] as const)('leave no axe violation on the item and review screens in the %s theme, at 360 px too', async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await startQuickExam(context);
+    await page.keyboard.press('Shift+1');
+    await page.keyboard.press('2');
+    await page.getByText(/^Highlights/).click();
+    await page.getByRole('group', { name: 'Highlight whole sentences' }).getByRole('checkbox').first().check();
+    await page.locator('.stem mark.highlight').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `exam-tools-${colorScheme}`, { fullPage: false });
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `exam-tools-${colorScheme}-360`);
+    await page.keyboard.press('r');
+    await page.getByRole('heading', { name: 'Review' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `exam-review-${colorScheme}-360`, { fullPage: false });
+    await context.close();
+  });
+});
+
+describe('the answer eliminator in study', () => {
+  it('is turned on in Settings and strikes options in a study session', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${E2E_URL}/settings`);
+    await page.getByRole('checkbox', { name: 'Answer eliminator in study sessions' }).check();
+    await page.getByRole('region', { name: 'Study tools' }).getByText('Saved.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('region', { name: 'Study tools' }).screenshot({ path: `${ARTIFACTS}/settings-study-tools.png` });
+    await page.goto(`${E2E_URL}/study`);
+    await page.getByText(/^Question 1 of \d+/).waitFor();
+    await page.keyboard.press('Shift+1');
+    expect(await page.getByRole('button', { name: 'Eliminate option A' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Eliminate option B' }).click();
+    expect(await page.getByRole('radio', { name: /\(eliminated\)$/ }).count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'study-eliminator', { fullPage: false });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'study-eliminator-360');
+    await page.goto(`${E2E_URL}/settings`);
+    await page.getByRole('region', { name: 'Study tools' }).screenshot({ path: `${ARTIFACTS}/settings-study-tools-360.png` });
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('readiness', () => {
   it('shows on home once there is enough data, with its interval and pass target', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
