@@ -19,7 +19,15 @@ export async function defaultReadinessFormat(): Promise<string | undefined> {
   return [...blueprints].sort((a, b) => b.items - a.items)[0]?.id;
 }
 
-/** How many options each of these questions offers, by card key: built-in ones from the question index, imported ones from their text. */
+/** Imported questions read per pack for their option counts: the rest take the sample's average, rather than 20,000 questions' text being read. */
+const OPTION_SAMPLE = 200;
+
+/**
+ * How many options each of these questions offers, by card key: built-in ones from the question
+ * index, imported ones from their text. A pack with many questions answered has a sample of them
+ * read, and the others given the sample's average count (the one that gives the same mean chance
+ * of a lucky guess), which is all the estimate's mean depends on.
+ */
 async function optionCounts(keys: readonly { packId: string; questionId: string }[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const index = await loadBuiltInQuestionIndex();
@@ -27,10 +35,17 @@ async function optionCounts(keys: readonly { packId: string; questionId: string 
     for (const question of questions) counts.set(cardKey(packId, question.id), question.options);
   }
   const imported = [...questionIdsByPack(keys.filter(({ packId }) => !isBuiltInPack(packId)))];
-  const texts = await Promise.all(imported.map(([packId, ids]) => importedQuestions(database(), packId, ids).then((questions) => ({ packId, questions }))));
-  for (const { packId, questions } of texts) {
-    for (const question of questions) counts.set(cardKey(packId, question.id), question.options.length);
-  }
+  await Promise.all(
+    imported.map(async ([packId, ids]) => {
+      const step = Math.max(1, ids.length / OPTION_SAMPLE);
+      const sample = Array.from({ length: Math.min(ids.length, OPTION_SAMPLE) }, (_, at) => ids[Math.floor(at * step)] as string);
+      const questions = await importedQuestions(database(), packId, sample);
+      for (const question of questions) counts.set(cardKey(packId, question.id), question.options.length);
+      if (questions.length === 0 || sample.length === ids.length) return;
+      const meanGuess = questions.reduce((sum, question) => sum + 1 / question.options.length, 0) / questions.length;
+      for (const id of ids) if (!counts.has(cardKey(packId, id))) counts.set(cardKey(packId, id), 1 / meanGuess);
+    }),
+  );
   return counts;
 }
 

@@ -19,6 +19,7 @@ export interface BankItem {
 /** A question answered before: its memory state now, and how many options it offers a guess. */
 export interface SeenItem {
   card: Pick<Card, 'state' | 'stability' | 'last_review' | 'reps'>;
+  /** May be fractional: an average that gives the right mean chance of a lucky guess. */
   options: number;
 }
 

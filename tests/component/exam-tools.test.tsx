@@ -118,8 +118,11 @@ describe('the review screen', () => {
 });
 
 describe('the exam report', () => {
-  it('shows the pacing and the answers changed from right to wrong', async () => {
+  it('shows the pacing and the answers changed from right to wrong, and clears the exam’s highlights', async () => {
     const user = await startDemoExam();
+    await user.click(screen.getByText('Highlights'));
+    await user.click(within(screen.getByRole('group', { name: 'Highlight whole sentences' })).getByRole('checkbox'));
+    await waitFor(() => expect(loadExam(database())).resolves.toMatchObject({ highlights: { 0: [expect.anything()] } }));
     // The first answer is the key (B for q-001, C for q-002), then it is changed to A.
     await user.keyboard(document.querySelector('.stem')?.textContent?.includes('30-year-old') ? 'b' : 'c');
     await user.keyboard('a');
@@ -134,6 +137,8 @@ describe('the exam report', () => {
     expect(pacing).toHaveTextContent('This format allows 2 min a question.');
     expect(within(pacing).getByRole('img', { name: /^Time used against the pace/ })).toBeInTheDocument();
     expect(within(pacing).getByRole('table', { name: 'Time per question, and the time used so far against what the pace allows' })).toBeInTheDocument();
+    // The exam in progress, with its strikes and highlights, is gone once it ends.
+    expect(await loadExam(database())).toBeUndefined();
   });
 });
 
