@@ -138,6 +138,8 @@ describe('the test centre’s tools in the exam', () => {
       .click();
     await page.getByRole('heading', { name: 'Question 1 of 20' }).waitFor();
     await page.keyboard.press('1');
+    // Five minutes on the first question, where the pace allows 1 min 24 s.
+    await page.clock.fastForward('05:00');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Question 2 of 20' }).waitFor();
     await page.keyboard.press('2');
@@ -178,6 +180,8 @@ describe('the test centre’s tools in the exam', () => {
     await page.getByRole('heading', { name: 'Exam report' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Pacing' }).isVisible()).toBe(true);
     expect(await page.getByRole('img', { name: /^Time used against the pace/ }).isVisible()).toBe(true);
+    const pacing = page.getByRole('region', { name: 'Pacing' });
+    expect(await pacing.getByRole('listitem').first().textContent()).toMatch(/^from question 1 to 3, by up to 3 min 3\d s \(at question 1\)$/);
     expect(await page.getByRole('heading', { name: 'Changed answers' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'exam-report-pacing');
