@@ -61,6 +61,19 @@ describe('the packs screen', () => {
     expect(alert).toHaveTextContent('packs/extra/x-002.md:6:9 "answer": must be exactly one letter');
     expect(await database().importedPacks.count()).toBe(0);
   });
+
+  it('shows the first 50 of many problems with the total, and tells a candidate who can fix them', async () => {
+    const user = userEvent.setup();
+    renderAt('/packs');
+    await screen.findByRole('heading', { name: 'Demo pack' });
+    const questions = Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`x-${index + 100}`, questionText({ id: `x-${index + 100}`, area: 'ethics' })]));
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra.rapport.json', extraPack(questions)));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Not imported: 60 problems to fix' })).toBeInTheDocument();
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(50);
+    expect(alert).toHaveTextContent('The first 50 of 60 are shown');
+    expect(alert).toHaveTextContent('only its author can fix');
+  });
 });
 
 describe('the author preview', () => {

@@ -25,7 +25,7 @@ export function parseYaml(text: string, placement: Placement): LocatedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + placement.lineOffset, column: col };
   };
-  const problems: Problem[] = doc.errors.map((error) => {
+  const allProblems: Problem[] = doc.errors.map((error) => {
     const [start] = error.linePos ?? [{ line: 1, col: 1 }];
     return {
       file: placement.file,
@@ -35,6 +35,9 @@ export function parseYaml(text: string, placement: Placement): LocatedYaml {
       message: `YAML: ${plainYamlMessage(error.message)}`,
     };
   });
+  // Past the parser's depth every later node fails too, and the other messages are side effects: say it once.
+  const tooDeep = allProblems.find((item) => item.message === `YAML: ${NESTED_TOO_DEEPLY}`);
+  const problems = tooDeep ? [tooDeep] : allProblems;
   let data: unknown;
   if (problems.length === 0) {
     try {
@@ -75,7 +78,10 @@ function offsetOf(doc: Document, path: readonly PropertyKey[], atKey: boolean): 
   return undefined;
 }
 
+const NESTED_TOO_DEEPLY = 'lists or groups are nested inside each other too deeply to read; no real pack needs more than a few levels';
+
 function plainYamlMessage(message: string): string {
+  if (/Maximum call stack size exceeded|too much recursion/i.test(message)) return NESTED_TOO_DEEPLY;
   const firstLine = message.split('\n')[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, '').trim();
 }

@@ -7,6 +7,7 @@ import { database } from '../../db/database';
 import { answeredPerPack, getImportedPack, importedPackFiles, removeImportedPack, setPackEnabled } from '../../db/packs';
 import { buildPackFile } from '../../domain/content/packFile';
 import { formatProblem } from '../../domain/content/compile';
+import type { Problem } from '../../domain/content';
 import { importPickedFiles, type ImportReport } from './importPack';
 import { chosenFromInput, droppedFiles, PickError, readPickedFiles, type Chosen } from './readPickedFiles';
 
@@ -210,16 +211,8 @@ function Importer({ onImported }: { onImported: () => void }) {
           <h3>
             Not imported: {errors.length} {errors.length === 1 ? 'problem' : 'problems'} to fix
           </h3>
-          <ul>
-            {errors.map((item) => (
-              <li key={formatProblem(item)}>
-                <code>
-                  {item.file}:{item.line}:{item.column}
-                </code>{' '}
-                {item.message}
-              </li>
-            ))}
-          </ul>
+          <p>Nothing was stored and your progress is unchanged. These are mistakes in the pack’s own files, which only its author can fix: send them this list.</p>
+          <ProblemList problems={errors} />
         </div>
       )}
       {warnings.length > 0 && (
@@ -227,18 +220,35 @@ function Importer({ onImported }: { onImported: () => void }) {
           <summary>
             {warnings.length} item-writing {warnings.length === 1 ? 'warning' : 'warnings'} for the author
           </summary>
-          <ul>
-            {warnings.map((item) => (
-              <li key={formatProblem(item)}>
-                <code>
-                  {item.file}:{item.line}
-                </code>{' '}
-                {item.message}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={warnings} />
         </details>
       )}
     </section>
+  );
+}
+
+/** A long list freezes the page and hides the first mistake in noise: the first ones, and how many in all. */
+const PROBLEMS_SHOWN = 50;
+
+function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  return (
+    <>
+      <ul>
+        {shown.map((item) => (
+          <li key={formatProblem(item)}>
+            <code>
+              {item.file}:{item.line}:{item.column}
+            </code>{' '}
+            {item.message}
+          </li>
+        ))}
+      </ul>
+      {problems.length > shown.length && (
+        <p>
+          The first {shown.length} of {problems.length} are shown; fixing these often clears many of the rest.
+        </p>
+      )}
+    </>
   );
 }

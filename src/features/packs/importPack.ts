@@ -1,6 +1,6 @@
 import { loadPrincipleLibrary, builtInPacks } from '../../catalog/catalog';
 import { database } from '../../db/database';
-import { saveImportedPack } from '../../db/packs';
+import { listImportedPacks, saveImportedPack } from '../../db/packs';
 import { checkImport, type ImportOutcome } from '../../domain/content/packFile';
 import type { Pack, Problem } from '../../domain/content';
 import type { FactColumns } from '../../domain/content/facts';
@@ -16,7 +16,9 @@ export interface ImportReport {
 export async function importPickedFiles(files: PickedFile[], onProgress: (done: number, total: number) => void): Promise<ImportReport> {
   const single = files.length === 1 && files[0]?.name.endsWith('.json') ? files[0] : undefined;
   const input = single ? { kind: 'pack-file' as const, name: single.name, text: single.text } : { kind: 'sources' as const, files };
-  const outcome: ImportOutcome = await checkImport(input, { principles: await loadPrincipleLibrary(), packIds: builtInPacks.map((pack) => pack.id) }, onProgress);
+  const [principles, stored] = await Promise.all([loadPrincipleLibrary(), listImportedPacks(database())]);
+  const imported = stored.map((listing) => ({ packId: listing.id, packTitle: listing.meta.title, principles: listing.principles }));
+  const outcome: ImportOutcome = await checkImport(input, { principles, packIds: builtInPacks.map((pack) => pack.id), imported }, onProgress);
   if (!outcome.imported) return { problems: outcome.problems };
   const previous = await saveImportedPack(database(), outcome.imported, new Date());
   const { pack } = outcome.imported;
