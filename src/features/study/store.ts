@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { loadPack, loadPacksHolding, loadStudyColumns, readBriefCatalog, type Catalog } from '../../catalog/catalog';
-import type { BriefListing } from '../../db/database';
+import type { BriefListing } from '../../db/derived';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
 import { answerCount, endSession, lastAnsweredHashes, loadAnsweredQuestions, loadDueState, loadSession, loadSettings, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer, type DueState } from '../../db/progress';
