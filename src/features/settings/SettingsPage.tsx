@@ -4,6 +4,9 @@ import { useLoaded } from '../../components/useLoaded';
 import { exportBackup, restoreBackup } from '../../db/backup';
 import { database } from '../../db/database';
 import { loadSettings, resetProgress, saveSettings } from '../../db/progress';
+import { checkAndRepairProgress } from '../../db/repair';
+import type { DerivedTable } from '../../db/derived';
+import { describeStorageError } from '../../db/errors';
 import { localDay } from '../../domain/dates';
 import type { Settings, Theme } from '../../domain/progress';
 import { RETENTION_RANGE } from '../../domain/settings';
@@ -86,6 +89,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
         </div>
       </section>
       <BackupSection />
+      <RepairSection />
       <ResetSection />
       <StorageSection />
     </>
@@ -104,8 +108,23 @@ async function downloadBackup(): Promise<number> {
   return backup.reviewLog.length;
 }
 
+interface Message {
+  kind: 'status' | 'alert';
+  text: string;
+}
+
+/** The outcome of an action: a status when it worked, an alert when it did not. */
+function Notice({ message }: { message: Message | undefined }) {
+  if (!message) return null;
+  return (
+    <p role={message.kind} className={message.kind === 'alert' ? 'hint' : undefined}>
+      {message.text}
+    </p>
+  );
+}
+
 function BackupSection() {
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>();
+  const [message, setMessage] = useState<Message>();
   const download = async () => {
     const answers = await downloadBackup();
     setMessage({ kind: 'status', text: `Backup downloaded: ${answers} answers.` });
@@ -135,11 +154,54 @@ function BackupSection() {
           <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void restore(event)} />
         </label>
       </div>
-      {message && (
-        <p role={message.kind} className={message.kind === 'alert' ? 'hint' : undefined}>
-          {message.text}
-        </p>
-      )}
+      <Notice message={message} />
+    </section>
+  );
+}
+
+/** What each derived table holds, in the candidate's words. */
+const FIGURES: Record<DerivedTable, string> = {
+  studyDays: 'your answers counted by day (streak, today’s limits, charts)',
+  dayAnswers: 'your answers by day for the accuracy by principle',
+  answeredQuestions: 'which questions you have answered',
+  lastCorrect: 'whether each question’s last answer was right (mastery)',
+  briefListings: 'the list of imported packs',
+};
+
+function RepairSection() {
+  const [message, setMessage] = useState<Message>();
+  const [checking, setChecking] = useState(false);
+  const check = async () => {
+    setChecking(true);
+    setMessage({ kind: 'status', text: 'Checking your progress…' });
+    try {
+      const repaired = await checkAndRepairProgress(database());
+      setMessage({
+        kind: 'status',
+        text:
+          repaired.length === 0
+            ? 'Checked: every figure agrees with your answers. Nothing needed repair.'
+            : `Repaired: ${repaired.map((table) => FIGURES[table]).join('; ')}. These disagreed with your answers and were rebuilt from them.`,
+      });
+    } catch (error) {
+      setMessage({ kind: 'alert', text: `The check could not finish, and nothing was changed. ${describeStorageError(error)}` });
+    } finally {
+      setChecking(false);
+    }
+  };
+  return (
+    <section aria-labelledby="repair-heading">
+      <h2 id="repair-heading">Check and repair progress</h2>
+      <p className="help">
+        Your streak, today’s counts, the statistics and mastery are worked out from your answers and kept ready. If a figure looks wrong,
+        this checks each one against your answers and rebuilds any that disagree. Your answers themselves are not changed.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void check()} disabled={checking}>
+          Check and repair progress
+        </button>
+      </div>
+      <Notice message={message} />
     </section>
   );
 }
