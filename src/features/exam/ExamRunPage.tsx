@@ -38,6 +38,7 @@ export function ExamRunPage() {
 
 function RunningExam({ exam, packs, now, warning }: { exam: StoredExam; packs: Map<string, Pack>; now: number; warning: string | undefined }) {
   const { choose, goTo, toggleFlag, submitSection, endBreak } = useExam();
+  const saveError = useExam((state) => state.saveError);
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [first, last] = sectionRange(exam.plan, exam.section);
@@ -114,6 +115,11 @@ function RunningExam({ exam, packs, now, warning }: { exam: StoredExam; packs: M
       <p role="alert" className="exam-warning">
         {warning}
       </p>
+      {saveError && (
+        <p role="alert" className="hint">
+          {saveError}
+        </p>
+      )}
       <QuestionView
         question={question}
         selected={exam.answers[exam.current]}

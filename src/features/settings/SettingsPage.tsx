@@ -11,6 +11,8 @@ import { localDay } from '../../domain/dates';
 import type { Settings, Theme } from '../../domain/progress';
 import { RETENTION_RANGE } from '../../domain/settings';
 import { applyTheme } from '../../components/theme';
+import { downloadFile } from '../../components/download';
+import { BackupError } from '../../domain/backup';
 
 export function SettingsPage() {
   usePageTitle('Settings');
@@ -22,14 +24,21 @@ export function SettingsPage() {
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
-  const [saved, setSaved] = useState('');
+  const [saved, setSaved] = useState<Message>({ kind: 'status', text: '' });
   const retentionHelp = useId();
 
   const update = async (changes: Partial<Settings>) => {
+    const before = settings;
     setSettings((current) => ({ ...current, ...changes }));
-    const next = await saveSettings(database(), changes);
-    if (changes.theme) applyTheme(next.theme);
-    setSaved('Saved.');
+    try {
+      const next = await saveSettings(database(), changes);
+      if (changes.theme) applyTheme(next.theme);
+      setSaved({ kind: 'status', text: 'Saved.' });
+    } catch (error) {
+      // The form shows what is stored, not a change that was lost.
+      setSettings(before);
+      setSaved({ kind: 'alert', text: `Your change was not saved. ${describeStorageError(error)}` });
+    }
   };
   const wholeNumber = (field: 'newPerDay' | 'maxReviewsPerDay') => (event: ChangeEvent<HTMLInputElement>) => {
     const value = Math.max(0, Math.min(9999, Math.round(Number(event.target.value))));
@@ -39,9 +48,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
   return (
     <>
       <h1>Settings</h1>
-      <p role="status" className="saved">
-        {saved}
-      </p>
+      {saved.kind === 'status' ? (
+        <p role="status" className="saved">
+          {saved.text}
+        </p>
+      ) : (
+        <Notice message={saved} />
+      )}
       <section aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">Schedule</h2>
         <div className="field">
@@ -99,13 +112,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
 /** Saves all progress as a file; returns how many answers it holds. */
 async function downloadBackup(): Promise<number> {
   const backup = await exportBackup(database(), new Date());
-  const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `rapport-backup-${localDay(new Date())}.json`;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(`rapport-backup-${localDay(new Date())}.json`, JSON.stringify(backup));
   return backup.reviewLog.length;
+}
+
+function backupFailure(error: unknown): Message {
+  return { kind: 'alert', text: `The backup could not be made: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 interface Message {
@@ -126,8 +138,12 @@ function Notice({ message }: { message: Message | undefined }) {
 function BackupSection() {
   const [message, setMessage] = useState<Message>();
   const download = async () => {
-    const answers = await downloadBackup();
-    setMessage({ kind: 'status', text: `Backup downloaded: ${answers} answers.` });
+    try {
+      const answers = await downloadBackup();
+      setMessage({ kind: 'status', text: `Backup downloaded: ${answers} answers.` });
+    } catch (error) {
+      setMessage(backupFailure(error));
+    }
   };
   const restore = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -138,7 +154,7 @@ function BackupSection() {
       const left = skipped.length === 0 ? '' : ` ${skipped.length === 1 ? 'One record was' : `${skipped.length} records were`} damaged and left out: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`;
       setMessage({ kind: 'status', text: `Backup restored: ${reviews} answers.${left}` });
     } catch (error) {
-      setMessage({ kind: 'alert', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ kind: 'alert', text: error instanceof BackupError ? error.message : `The backup was not restored, and your progress is as it was. ${describeStorageError(error)}` });
     }
   };
   return (
@@ -211,10 +227,24 @@ function ResetSection() {
   const [backedUp, setBackedUp] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [done, setDone] = useState(false);
+  const [message, setMessage] = useState<Message>();
   const reset = async () => {
-    await resetProgress(database());
-    setOpen(false);
-    setDone(true);
+    try {
+      await resetProgress(database());
+      setOpen(false);
+      setDone(true);
+      setMessage(undefined);
+    } catch (error) {
+      setMessage({ kind: 'alert', text: `Your progress was not erased. ${describeStorageError(error)}` });
+    }
+  };
+  const backUp = async () => {
+    try {
+      await downloadBackup();
+      setBackedUp(true);
+    } catch (error) {
+      setMessage(backupFailure(error));
+    }
   };
   return (
     <section aria-labelledby="reset-heading">
@@ -229,7 +259,7 @@ function ResetSection() {
           <legend>Erase every answer and all scheduling?</legend>
           <p>This cannot be undone. Settings and imported packs stay. Keep a backup first, so you can change your mind.</p>
           <div className="actions">
-            <button type="button" onClick={() => void downloadBackup().then(() => setBackedUp(true))}>
+            <button type="button" onClick={() => void backUp()}>
               Download a backup first
             </button>
             {backedUp && <span role="status">Backup downloaded.</span>}
@@ -247,6 +277,7 @@ function ResetSection() {
           </div>
         </fieldset>
       )}
+      <Notice message={message} />
     </section>
   );
 }
@@ -254,14 +285,14 @@ function ResetSection() {
 function StorageSection() {
   const [usage, setUsage] = useState<string>();
   useEffect(() => {
-    void (async () => {
+    (async () => {
       if (!navigator.storage?.estimate) return setUsage('This browser does not report storage use.');
       const [{ usage: used = 0, quota = 0 }, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
       const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
       setUsage(
         `${megabytes(used)} used of ${megabytes(quota)} available. ${persisted ? 'The browser will keep this data.' : 'The browser may clear this data if the device runs short of space.'}`,
       );
-    })();
+    })().catch(() => setUsage('The browser did not say how much storage is used.'));
   }, []);
   return (
     <section aria-labelledby="storage-heading">

@@ -188,7 +188,12 @@ export const useStudy = create<StudyState>()((set, get) => ({
   async startNew(now = new Date()) {
     const { target } = get();
     if (!target) return;
-    await endSession(database());
+    try {
+      await endSession(database());
+    } catch (error) {
+      set({ phase: 'error', error: `the finished session could not be closed. ${describeStorageError(error)}` });
+      return;
+    }
     set({ session: undefined, target: undefined });
     await get().open(target, now);
   },
@@ -237,7 +242,8 @@ export const useStudy = create<StudyState>()((set, get) => ({
         ? stored
         : { ...state.session, answers: [...state.session.answers, { packId: current.item.packId, questionId: current.question.id, correct: result.correct, logId }] };
     set({ session, result, cardHashes, phase: 'feedback', error: undefined });
-    void askToKeepStorage(state.settings);
+    // Only a courtesy to the browser: if it fails, it is asked again after the next answer.
+    askToKeepStorage(state.settings).catch(() => undefined);
   },
 
   next() {
@@ -260,16 +266,28 @@ export const useStudy = create<StudyState>()((set, get) => ({
     if (!session) return;
     const missing = neededItems(session).filter((item) => !holds(packs, item));
     if (missing.length === 0) return;
-    const [loaded, hashes] = await Promise.all([loadPacksHolding(missing), lastAnsweredHashes(database(), missing)]);
+    let loaded: Map<string, Pack>;
+    let hashes: Map<string, string>;
+    try {
+      [loaded, hashes] = await Promise.all([loadPacksHolding(missing), lastAnsweredHashes(database(), missing)]);
+    } catch (error) {
+      set({ error: `The next questions could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
     if (get().session?.startedAt.getTime() !== session.startedAt.getTime()) return;
     set((state) => ({ packs: mergePacks(state.packs, loaded), cardHashes: new Map([...hashes, ...state.cardHashes]) }));
   },
 
   async undo() {
     const db = database();
-    if (!(await undoLastAnswer(db))) return;
-    const session = await loadSession(db);
-    if (session) set({ session, ...cleanAnswer, phase: phaseOf(session) });
+    try {
+      if (!(await undoLastAnswer(db))) return;
+      const session = await loadSession(db);
+      if (session) set({ session, ...cleanAnswer, phase: phaseOf(session), error: undefined });
+    } catch (error) {
+      set({ error: `The answer was not taken back. ${describeStorageError(error)}` });
+      return;
+    }
     void get().loadAhead();
   },
 }));
