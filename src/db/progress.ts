@@ -4,7 +4,7 @@ import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
 import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
 import type { PackStanding } from '../domain/stats';
-import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
+import { cardKey, rankDue, type DueRanks, type QueueItem } from '../domain/queue';
 import { newCard, schedule, undoAnswer, type Card } from '../domain/scheduling';
 import type { RapportDatabase, StoredSettings } from './database';
 import { addAnswer, clearProgress, progressScope, removeNewestAnswer, type StudyDay } from './derived';
@@ -117,8 +117,8 @@ export async function endSession(db: RapportDatabase): Promise<void> {
 }
 
 export interface DueState {
-  /** The due cards read, by pack and question id, each with its rank, most overdue first. */
-  due: ProgressIndex['due'];
+  /** The due cards read, ranked most overdue first. */
+  due: DueRanks;
   reviewedToday: number;
   introducedToday: number;
   /** Whether every due card was read. */
@@ -135,7 +135,7 @@ export async function loadDueState(db: RapportDatabase, now: Date, dueLimit?: nu
     // The due index returns keys most overdue first, which is all the queue needs of the dates.
     const due = db.cards.where('due').belowOrEqual(now);
     const [today, dueKeys] = await Promise.all([db.studyDays.get(localDay(now)), (dueLimit === undefined ? due : due.limit(dueLimit)).primaryKeys()]);
-    return { due: dueByPack(dueKeys), ...todaysCounts(today), dueComplete: dueLimit === undefined || dueKeys.length < dueLimit };
+    return { due: rankDue(dueKeys), ...todaysCounts(today), dueComplete: dueLimit === undefined || dueKeys.length < dueLimit };
   });
 }
 

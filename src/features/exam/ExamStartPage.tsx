@@ -6,6 +6,7 @@ import { blueprints } from '../../catalog/catalog';
 import { CONTENT_AREAS, THREE_DOMAINS, type Blueprint } from '../../domain/content';
 import { availability, type ExamQuestion } from '../../domain/exam';
 import { loadExamBank } from './examData';
+import { useShallow } from 'zustand/react/shallow';
 import { useExam } from './store';
 import './exam.css';
 
@@ -15,7 +16,7 @@ function domainLabel(domain: string): string {
 
 export function ExamStartPage() {
   usePageTitle('Exam');
-  const { status, resume, abandon } = useExam();
+  const { status, resume, abandon } = useExam(useShallow((state) => ({ status: state.status, resume: state.resume, abandon: state.abandon })));
   const saveError = useExam((state) => state.saveError);
   const bank = useLoaded('exam-bank', loadExamBank);
   const [passPercent, setPassPercent] = useState(70);
