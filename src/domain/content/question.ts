@@ -139,8 +139,11 @@ function parseBody(file: string, body: Line[], openingLine: number): Body {
         problems.push(problem(file, line.line, 'more than four options: a question has three or four'));
         continue;
       }
-      const parts = OPTION_TEXT.exec((optionMatch[1] ?? '').trim());
-      if (!parts) {
+      const heading = (optionMatch[1] ?? '').trim();
+      const parts = OPTION_TEXT.exec(heading);
+      if (/^[A-Za-z][.)]?$/.test(heading)) {
+        problems.push(problem(file, line.line, `option ${expected} is empty: write it after "### ${expected}. "`));
+      } else if (!parts) {
         problems.push(problem(file, line.line, `an option must start with its letter and a full stop, such as "### ${expected}. …"`));
       } else if (parts[1]?.toUpperCase() !== expected) {
         problems.push(problem(file, line.line, `expected option ${expected} here, found ${parts[1]?.toUpperCase()}: letter the options A, B, C, D in order`));
