@@ -21,8 +21,8 @@ export function readContentFolder(root: string): SourceFile[] {
   return files;
 }
 
-/** The app's own content folder, the one `npm start` builds, wherever the command runs from. */
-export const APP_CONTENT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
+/** The app's own content folder, the one `npm start` builds (RAPPORT_CONTENT, as for the build, or content/), wherever the command runs from. */
+export const APP_CONTENT = process.env.RAPPORT_CONTENT ? resolve(process.env.RAPPORT_CONTENT) : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
 
 /** The app's principle files: packs in any folder may link them without copying them. */
 export function builtInPrincipleFiles(): SourceFile[] {

@@ -107,6 +107,8 @@ export function importCsv(file: string, text: string, options: ImportOptions): I
     } else columns.set(name as Column, index);
   });
   const missing = REQUIRED.filter((column) => !columns.has(column));
+  // A first row that names no column at all is a question, not a header: its cells are not worth a warning each.
+  if (columns.size === 0) problems.splice(0, problems.length);
   if (missing.length > 0) {
     problems.push(
       problem(file, headerLine, `the first row must name the columns; ${missing.map((column) => `"${column}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (see docs/import-template.csv)`),
@@ -134,15 +136,19 @@ function draftOf(file: string, row: Row, rowNumber: number, line: number, column
     const linesBefore = row.cells.slice(0, index).reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
     return { line: line + linesBefore, column: 1, cell: `row ${rowNumber}, column ${columnLetter(index)} "${headers[index]?.trim() ?? ''}"` };
   };
-  const read = (column: Column): Located | undefined => {
+  /** A cell's text, or an empty value at the empty cell, so a message about it points there; undefined without the column. */
+  const cell = (column: Column): Located | undefined => {
     const index = columns.get(column);
     if (index === undefined) return undefined;
-    const value = (row.cells[index] ?? '').replace(/\r\n?/g, '\n').trim();
-    return value ? { value, at: cellAt(index) } : undefined;
+    return { value: (row.cells[index] ?? '').replace(/\r\n?/g, '\n').trim(), at: cellAt(index) };
+  };
+  const read = (column: Column): Located | undefined => {
+    const found = cell(column);
+    return found?.value ? found : undefined;
   };
   const list = (column: Column): Located<string[]> | undefined => {
-    const cell = read(column);
-    return cell && { value: cell.value.replace(/^\[|\]$/g, '').split(/[\s,;]+/).filter(Boolean), at: cell.at };
+    const found = cell(column);
+    return found && { value: found.value.replace(/^\[|\]$/g, '').split(/[\s,;]+/).filter(Boolean), at: found.at };
   };
   const extra = row.cells.slice(headers.length).findIndex((cell) => cell.trim() !== '');
   if (extra !== -1) {
@@ -162,13 +168,13 @@ function draftOf(file: string, row: Row, rowNumber: number, line: number, column
     const fallback = cellAt(columns.get(`option_${key}` as Column) ?? 0);
     options.push({ text: text ?? { value: '', at: fallback }, ...(rationale ? { rationale } : {}) });
   });
-  const stem = read('stem');
-  const leadIn = read('lead_in');
-  const answer = read('answer');
-  const qualifier = read('qualifier');
-  const area = read('area');
+  const stem = cell('stem');
+  const leadIn = cell('lead_in');
+  const answer = cell('answer');
+  const qualifier = cell('qualifier');
+  const area = cell('area');
   const id = read('id');
-  const difficulty = read('difficulty');
+  const difficulty = cell('difficulty');
   const principles = list('principles');
   return {
     at,
