@@ -13,9 +13,10 @@ export async function exportBackup(db: RapportDatabase, now: Date): Promise<Back
 
 /**
  * Replaces all progress with a backup. The file is checked completely before anything is
- * written, and the write is one transaction: a bad file or a failed write changes nothing.
+ * written, and the write is one transaction: an unreadable file or a failed write changes nothing.
+ * A record that fails its check is left out and named; the rest is restored.
  */
-export async function restoreBackup(db: RapportDatabase, text: string): Promise<{ cards: number; reviews: number }> {
+export async function restoreBackup(db: RapportDatabase, text: string): Promise<{ cards: number; reviews: number; skipped: string[] }> {
   const backup = parseBackup(text);
   await db.transaction('rw', [db.cards, db.reviewLog, db.settings, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
     await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear()]);
@@ -25,9 +26,9 @@ export async function restoreBackup(db: RapportDatabase, text: string): Promise<
     // Rebuilt from the log, so a backup from before lastCorrect existed restores the same mastery.
     await db.cards.bulkPut(withNewestAnswers(backup.cards, newestAnswers(oldestFirst(backup.reviewLog))));
     await db.reviewLog.bulkPut(backup.reviewLog);
-    await db.settings.put({ ...backup.settings, id: 'settings' });
+    if (backup.settings) await db.settings.put({ ...backup.settings, id: 'settings' });
   });
-  return { cards: backup.cards.length, reviews: backup.reviewLog.length };
+  return { cards: backup.cards.length, reviews: backup.reviewLog.length, skipped: backup.skipped };
 }
 
 function oldestFirst<Entry extends { id?: number | undefined; review: Date }>(log: readonly Entry[]): Entry[] {

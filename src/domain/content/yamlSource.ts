@@ -79,7 +79,10 @@ function offsetOf(doc: Document, path: readonly PropertyKey[], atKey: boolean): 
   return undefined;
 }
 
+const NESTED_TOO_DEEPLY = 'lists or groups are nested inside each other too deeply to read; no real pack needs more than a few levels';
+
 function plainYamlMessage(message: string): string {
+  if (/Maximum call stack size exceeded|too much recursion/i.test(message)) return NESTED_TOO_DEEPLY;
   const firstLine = message.split('\n')[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
@@ -90,6 +93,9 @@ function plainYamlMessage(message: string): string {
  * error is kept (the rest are mostly its echoes), and any tab used to indent on another line.
  */
 function plainYamlErrors(errors: readonly YAMLError[], text: string, lineOffset: number): { offset: number; message: string }[] {
+  // Past the parser's depth every later node fails too, and the other messages are side effects: say it once.
+  const tooDeep = errors.find((error) => plainYamlMessage(error.message) === NESTED_TOO_DEEPLY);
+  if (tooDeep) return [{ offset: tooDeep.pos[0], message: `YAML: ${NESTED_TOO_DEEPLY}` }];
   const [first, ...rest] = errors;
   if (!first) return [];
   const result = [describeYamlError(first, text, lineOffset)];

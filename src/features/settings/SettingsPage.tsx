@@ -115,8 +115,9 @@ function BackupSection() {
     event.target.value = '';
     if (!file) return;
     try {
-      const { reviews } = await restoreBackup(database(), await file.text());
-      setMessage({ kind: 'status', text: `Backup restored: ${reviews} answers.` });
+      const { reviews, skipped } = await restoreBackup(database(), await file.text());
+      const left = skipped.length === 0 ? '' : ` ${skipped.length === 1 ? 'One record was' : `${skipped.length} records were`} damaged and left out: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`;
+      setMessage({ kind: 'status', text: `Backup restored: ${reviews} answers.${left}` });
     } catch (error) {
       setMessage({ kind: 'alert', text: error instanceof Error ? error.message : String(error) });
     }

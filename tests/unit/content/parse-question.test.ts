@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/domain/content';
+import { checkContent } from '../../../src/domain/content/check';
 import { compileContent } from '../../../src/domain/content/compile';
 import { contentFolder, questionBody, questionText } from '../../fixtures/content';
 
@@ -155,5 +156,16 @@ describe('checks across files', () => {
     const messages = compileContent(files).problems.map((item) => `${item.file}:${item.line} ${item.message}`);
     expect(messages).toContain('packs/orphan/pack.yaml:1 the pack folder "orphan" has no pack.yaml: add one with its id, title, version, description and authors');
     expect(messages).toContain('packs/other/pack.yaml:1 the pack\'s id is "not-other" but its folder is "other": they must match');
+  });
+});
+
+describe('hostile YAML', () => {
+  it('says in plain words, once, that lists nested tens of thousands deep are too deep', () => {
+    const deep = `tags: ${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    const report = checkContent(contentFolder({ 'q-001': questionText({ extra: deep }) }));
+    const errors = report.problems.filter((item) => item.severity === 'error');
+    expect(errors.map((item) => `${item.file}:${item.line} ${item.message}`)).toEqual([
+      'packs/demo/q-001.md:9 YAML: lists or groups are nested inside each other too deeply to read; no real pack needs more than a few levels',
+    ]);
   });
 });
