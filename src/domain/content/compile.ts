@@ -21,7 +21,7 @@ export interface CompileOptions {
  * so the build, the command line and the in-app importer share every rule and message.
  */
 export function compileContent(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
-  const state = new CompileState();
+  const state = new CompileState(options);
   for (const file of inPathOrder(files)) addFile(state, file);
   return finish(state, files, options);
 }
@@ -33,7 +33,7 @@ export async function compileContentInSteps(
   onProgress: (done: number, total: number) => void,
   filesPerStep = 40,
 ): Promise<CompileResult> {
-  const state = new CompileState();
+  const state = new CompileState(options);
   const ordered = inPathOrder(files);
   for (let index = 0; index < ordered.length; index++) {
     addFile(state, ordered[index] as SourceFile);
@@ -51,6 +51,11 @@ function inPathOrder(files: readonly SourceFile[]): SourceFile[] {
 }
 
 class CompileState {
+  constructor(options: CompileOptions) {
+    this.knownPrinciples = new Set((options.knownPrinciples ?? []).map((principle) => principle.id));
+  }
+  /** Principles from outside these files: a copy of one is replaced by it in the app, whatever the copy's file is called. */
+  readonly knownPrinciples: ReadonlySet<string>;
   readonly problems: Problem[] = [];
   readonly principles: Principle[] = [];
   readonly blueprints: Blueprint[] = [];
@@ -70,7 +75,7 @@ function addFile(state: CompileState, { path, text }: SourceFile): void {
     const name = match[1] as string;
     const result = parsePrinciple(path, text);
     problems.push(...result.problems);
-    if (result.id) nameMatchesId(state, path, text, 'principle', name, result.id);
+    if (result.id && !state.knownPrinciples.has(result.id)) nameMatchesId(state, path, text, 'principle', name, result.id);
     const claimed = result.id === undefined || ids.claim(result.id, 'principle', path, lineOf(text, 'id'));
     if (result.principle && claimed) principles.push(result.principle);
     else if (!result.principle) for (const id of [name, result.id]) if (id) state.brokenPrinciples.add(id);
