@@ -47,6 +47,8 @@ describe('reading GIFT as Moodle reads it', () => {
       '136 multiple-choice',
       '142 multiple-choice',
       '146 description',
+      '149 true-false',
+      '151 multiple-choice',
     ]);
   });
 
@@ -75,6 +77,12 @@ describe('reading GIFT as Moodle reads it', () => {
     expect(colons?.text.text).toBe('Session notes: who reads them? Which answer is BEST?');
     expect(colons?.answers[0]?.text.text).toBe('The worker and {authorised} staff');
     expect(colons?.answers[0]?.feedback?.text).toBe('Right: access is limited.');
+  });
+
+  it('takes an unescaped = in the question text as text, as Moodle does', () => {
+    expect(at(149)?.text.text).toBe('2+2=4');
+    expect(at(151)?.text.text).toBe("A worker's caseload = 30 families, and two new referrals arrive today. What should the social worker do FIRST?");
+    expect(at(151)?.answers.map((answer) => answer.text.text)).toEqual(['Review the caseload with a supervisor', 'Accept both at once', 'Refuse both']);
   });
 
   it('reads text formats, general feedback, the missing-word blank and categories', () => {
@@ -135,9 +143,10 @@ describe('importing GIFT', () => {
       '92 skipped "Weights in short answer" (short answer)',
       '99 skipped the question "Which two people may see a minor\'s record?" (multiple answers with weights)',
       '146 skipped the question "You are about to read five case scenarios about co…" (a description, with no answers)',
+      '149 skipped "Sum" (true/false)',
     ]);
     expect(skipped.every((item) => item.severity === 'warning' && item.file === FILE)).toBe(true);
-    expect(imported.questions).toHaveLength(16);
+    expect(imported.questions).toHaveLength(17);
   });
 
   it('says which partial credit it leaves out, at the answer', () => {
@@ -192,6 +201,7 @@ describe('importing GIFT', () => {
       'general-feedback',
       'dr-001',
       'moodle-format-with-tags',
+      'caseload',
     ]);
     const again = importGift(FILE, EXAMPLES, { packId: 'moodle-examples', packIds: imported.questions.map((question) => question.id) });
     expect(again.questions.map((question) => question.id).slice(0, 6)).toEqual(['me-007', 'me-008', 'me-009', 'me-010', 'me-011', 'me-012']);

@@ -36,15 +36,15 @@ describe('content:import', () => {
     expect(lines).toContain('Created packs/ethics-review/pack.yaml: fill in its title, description and authors.');
     expect(lines).toContain('packs/ethics-review/feedback-example.md:3:9  error  "area" is empty: fill in one of development-diversity, assessment-planning, intervention-practice, values-ethics  (moodle.gift:65)');
     expect(lines).toContain('packs/ethics-review/er-003.md:14:1  error  option B has no rationale: explain under it why it is right or wrong  (moodle.gift:13)');
-    expect(lines.at(-2)).toMatch(/^Imported 16 questions from moodle\.gift into packs\/ethics-review, skipped 14\. The checker lists \d+ errors to fix/);
+    expect(lines.at(-2)).toMatch(/^Imported 17 questions from moodle\.gift into packs\/ethics-review, skipped 15\. The checker lists \d+ errors to fix/);
     expect(lines.at(-1)).toBe('When it is clean, npm run pack:build -- packs/ethics-review writes the pack as one file to share.');
     const written = readdirSync(join(root, 'packs/ethics-review')).sort();
-    expect(written).toHaveLength(17);
+    expect(written).toHaveLength(18);
     expect(written).toContain('pack.yaml');
 
     const again = run('content-import', ['moodle.gift', '--pack', 'ethics-review', '--out', 'packs/ethics-review'], root);
     expect(again.stdout).toContain('"Feedback example": the id "feedback-example" is already used, so this question is "er-012"');
-    expect(readdirSync(join(root, 'packs/ethics-review'))).toHaveLength(33);
+    expect(readdirSync(join(root, 'packs/ethics-review'))).toHaveLength(35);
   });
 
   it('imports a spreadsheet, and refuses one that is not UTF-8 with a way to save it as UTF-8', () => {
