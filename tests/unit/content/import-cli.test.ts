@@ -25,7 +25,7 @@ function ownFolder(): string {
   return mkdtempSync(join(tmpdir(), 'rapport-own-'));
 }
 
-describe('content:import', () => {
+describe('content:import', { timeout: 60_000 }, () => {
   it('writes one question file per item and a pack.yaml, prints what it skipped, and what the checker asks to fill in with the GIFT line beside it', () => {
     const root = ownFolder();
     copyFileSync('tests/fixtures/import/moodle-examples.gift', join(root, 'moodle.gift'));
@@ -66,7 +66,7 @@ describe('content:import', () => {
   });
 });
 
-describe('authoring in a folder of one’s own', () => {
+describe('authoring in a folder of one’s own', { timeout: 60_000 }, () => {
   const pack = (root: string, questions: Record<string, string>) => {
     mkdirSync(join(root, 'packs/demo'), { recursive: true });
     writeFileSync(join(root, 'packs/demo/pack.yaml'), PACK_YAML);
@@ -103,7 +103,7 @@ describe('authoring in a folder of one’s own', () => {
   });
 });
 
-describe('content:export', () => {
+describe('content:export', { timeout: 60_000 }, () => {
   it('writes a clean pack as GIFT whose feedback is each option’s rationale', () => {
     const root = ownFolder();
     mkdirSync(join(root, 'demo'));
