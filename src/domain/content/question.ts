@@ -110,10 +110,10 @@ function parseBody(file: string, body: Line[], openingLine: number): Body {
       problems.push(problem(file, current.line, `option ${current.letter} has no rationale: explain under it why it is right or wrong`));
     } else if (placeholderIn(rationale, 'rationales')) {
       const at = current.rationale.find((line) => line.text.trim())?.line ?? current.line;
-      unfinished.push(problem(file, at, `the rationale of option ${current.letter} is still the placeholder from content:new: explain why this option is right or wrong`));
+      unfinished.push(problem(file, at, `the rationale of option ${current.letter} is still the template's placeholder: explain why this option is right or wrong`));
     }
     if (placeholderIn(current.text, 'options')) {
-      unfinished.push(problem(file, current.line, `option ${current.letter} is still the placeholder from content:new: write the option in its place`));
+      unfinished.push(problem(file, current.line, `option ${current.letter} is still the template's placeholder: write the option in its place`));
     }
     options.push({ letter: current.letter, text: current.text, rationale, line: current.line });
     current = undefined;
@@ -168,7 +168,7 @@ function parseBody(file: string, body: Line[], openingLine: number): Body {
     problems.push(problem(file, leadIn?.line ?? options[0]?.line ?? lastLine, 'no stem: describe the scenario above the "## " lead-in'));
   } else if (placeholderIn(stem, 'stem')) {
     const at = stemLines.find((line) => line.text.trim())?.line ?? openingLine;
-    unfinished.push(problem(file, at, 'the scenario is still the placeholder from content:new: write the scenario in its place'));
+    unfinished.push(problem(file, at, "the scenario is still the template's placeholder: write the scenario in its place"));
   }
   if (options.length < 3) {
     problems.push(

@@ -35,15 +35,15 @@ describe('the content:new template left unchanged', () => {
     const text = questionTemplate('q-002').replace('principles: []', 'principles: [trust-foundation]');
     const errors = errorsIn(contentFolder({ 'q-001': questionText(), 'q-002': text })).map((line) => line.replace(/^packs\/demo\/q-002\.md:/, ''));
     expect(errors).toEqual([
-      '10:1 the scenario is still the placeholder from content:new: write the scenario in its place',
-      '15:1 option A is still the placeholder from content:new: write the option in its place',
-      '16:1 the rationale of option A is still the placeholder from content:new: explain why this option is right or wrong',
-      '18:1 option B is still the placeholder from content:new: write the option in its place',
-      '19:1 the rationale of option B is still the placeholder from content:new: explain why this option is right or wrong',
-      '21:1 option C is still the placeholder from content:new: write the option in its place',
-      '22:1 the rationale of option C is still the placeholder from content:new: explain why this option is right or wrong',
-      '24:1 option D is still the placeholder from content:new: write the option in its place',
-      '25:1 the rationale of option D is still the placeholder from content:new: explain why this option is right or wrong',
+      "10:1 the scenario is still the template's placeholder: write the scenario in its place",
+      "15:1 option A is still the template's placeholder: write the option in its place",
+      "16:1 the rationale of option A is still the template's placeholder: explain why this option is right or wrong",
+      "18:1 option B is still the template's placeholder: write the option in its place",
+      "19:1 the rationale of option B is still the template's placeholder: explain why this option is right or wrong",
+      "21:1 option C is still the template's placeholder: write the option in its place",
+      "22:1 the rationale of option C is still the template's placeholder: explain why this option is right or wrong",
+      "24:1 option D is still the template's placeholder: write the option in its place",
+      "25:1 the rationale of option D is still the template's placeholder: explain why this option is right or wrong",
     ]);
   });
 
