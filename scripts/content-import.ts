@@ -12,7 +12,7 @@ import { checkContent } from '../src/domain/content/check';
 import { formatProblem } from '../src/domain/content/compile';
 import { importCsv } from '../src/domain/content/csv';
 import { importGift } from '../src/domain/content/gift';
-import { originOf, where, type ImportedQuestion } from '../src/domain/content/importing';
+import { decodeImportedFile, originOf, where, type ImportedQuestion } from '../src/domain/content/importing';
 import { idSchema } from '../src/domain/content/schema';
 import { plural } from '../src/domain/counts';
 import { APP_CONTENT, builtInPrincipleFiles, builtInPrinciples, idsIn, readContentFolder, readFolderToCheck } from './read-content';
@@ -40,15 +40,9 @@ if (!existsSync(file)) fail(`there is no file "${file}"`);
 const format = /^\.(gift|txt)$/i.test(extname(file)) ? 'gift' : /^\.(csv|tsv)$/i.test(extname(file)) ? 'csv' : undefined;
 if (!format) fail(`"${file}" is neither GIFT (.gift, .txt) nor CSV (.csv, .tsv)`);
 
-let text: string;
-try {
-  text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-} catch {
-  fail(
-    `"${file}" is not UTF-8 text. ${format === 'csv' ? 'In Excel choose Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice tick "Edit filter settings" and choose Unicode (UTF-8).' : 'Save it as UTF-8 in your editor, or export it again from Moodle.'}`,
-    1,
-  );
-}
+const decoded = decodeImportedFile(file, readFileSync(file));
+if ('problem' in decoded) fail(decoded.problem.message, 1);
+const { text } = decoded;
 
 const outDir = given ?? join('content', 'packs', packId);
 if (given && basename(outDir.replace(/\/+$/, '')) !== packId) fail(`the pack folder must be named after the pack id: --out ${join(outDir, '..', packId)}`);

@@ -69,6 +69,21 @@ export interface ImportOptions {
   otherIds?: readonly string[];
 }
 
+/**
+ * An imported file's bytes as text, or why they are not: GIFT and CSV are read as UTF-8, and a file
+ * saved in another encoding would otherwise come through with its accented letters silently replaced.
+ */
+export function decodeImportedFile(file: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const how = /\.(csv|tsv)$/i.test(file)
+      ? 'In Excel choose Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice tick "Edit filter settings" and choose Unicode (UTF-8); Google Sheets always downloads UTF-8.'
+      : 'Save it as UTF-8 in your editor, or export it again from Moodle.';
+    return { problem: problem(file, 1, `"${file}" is not UTF-8 text. ${how}`) };
+  }
+}
+
 /** Longest id made from a title; a longer title (Moodle names questions by their first words) gets the next free id instead. */
 const LONGEST_TITLE_ID = 40;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../../src/domain/content/compile';
 import { CSV_COLUMNS, importCsv } from '../../../src/domain/content/csv';
-import { inImportedFile, type ImportedQuestion } from '../../../src/domain/content/importing';
+import { decodeImportedFile, inImportedFile, type ImportedQuestion } from '../../../src/domain/content/importing';
 import { PACK_YAML, principleText } from '../../fixtures/content';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
@@ -130,6 +130,14 @@ describe('spreadsheets that cannot be read', () => {
     expect(messages(result.problems)).toEqual([
       '1 error the first row must name the columns; "stem", "lead_in", "option_a", "option_b", "option_c", "answer" are missing (see docs/import-template.csv)',
     ]);
+  });
+
+  it('are refused when not UTF-8, with how to save them as UTF-8', () => {
+    const latin1 = Uint8Array.from(Buffer.from('stem,lead_in\nCaf\xe9 client,What FIRST?\n', 'latin1'));
+    expect(decodeImportedFile('sheet.csv', latin1)).toEqual({
+      problem: expect.objectContaining({ line: 1, message: expect.stringContaining('"sheet.csv" is not UTF-8 text. In Excel choose Save As > "CSV UTF-8 (Comma delimited)"') }),
+    });
+    expect(decodeImportedFile('sheet.csv', new TextEncoder().encode('stem\nCafé\n'))).toEqual({ text: 'stem\nCafé\n' });
   });
 
   it('report a quote that is never closed at its line', () => {
