@@ -3,23 +3,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { rapportContent } from './scripts/vite-plugin-content';
-
-/**
- * Pack text is untrusted, so the built app forbids inline script, plugins and base rewriting.
- * Only the build gets it: Vite's dev server injects inline scripts. docs/deploy.md has the same as headers.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
 
 const contentSecurityPolicy: Plugin = {
   name: 'rapport-csp',
@@ -60,7 +44,7 @@ export default defineConfig({
   // Tests use fixtures, not content/: a half-written question must not stop the unit tests.
   plugins: [react(), ...(process.env.VITEST ? [] : [rapportContent(process.env.RAPPORT_CONTENT ?? 'content'), offline, contentSecurityPolicy])],
   publicDir: 'src/app/static',
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   build: { target: 'es2022' },
   test: {
     projects: [

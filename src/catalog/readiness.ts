@@ -2,7 +2,7 @@ import { database } from '../db/database';
 import { importedQuestions } from '../db/packs';
 import { newestAttemptFormat, readReadinessHistory } from '../db/readiness';
 import type { Blueprint, ContentArea } from '../domain/content';
-import { answersOfDays, dateOfDay } from '../domain/statistics';
+import { dateOfDay } from '../domain/statistics';
 import { cardKey, questionIdsByPack } from '../domain/queue';
 import { estimateReadiness, REVIEWS_READ, type BankItem, type FirstAnswer, type Readiness, type ReviewOutcome, type SeenItem } from '../domain/readiness';
 import { recallProbability, State } from '../domain/scheduling';
@@ -71,18 +71,11 @@ export async function loadReadiness(blueprintId: string, now = new Date()): Prom
   const seen = new Map<string, SeenItem>();
   for (const [key, card] of cards) seen.set(key, { card, options: options.get(key) ?? OPTIONS_WHEN_UNKNOWN });
 
-  // The first line of a question in the day rows is its first answer; questions no pack holds any more are left out.
-  const firstAnswers: FirstAnswer[] = [];
-  const answered = new Set<string>();
-  for (const row of history.days) {
-    for (const answer of answersOfDays([row])) {
-      const key = cardKey(answer.packId, answer.questionId);
-      const area = areas.get(key);
-      if (answered.has(key)) continue;
-      answered.add(key);
-      if (area) firstAnswers.push({ area, correct: answer.correct, at: dateOfDay(row.day) });
-    }
-  }
+  // Questions no pack holds any more are left out.
+  const firstAnswers: FirstAnswer[] = history.firstAnswers.flatMap(({ packId, questionId, correct, day }) => {
+    const area = areas.get(cardKey(packId, questionId));
+    return area ? [{ area, correct, at: dateOfDay(day) }] : [];
+  });
 
   // Newest first: the card's answer count, less the answers from this one on, is how many came before it.
   const fromHereOn = new Map<string, number>();

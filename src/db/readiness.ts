@@ -1,26 +1,45 @@
 import type { StoredCard, StoredReview } from '../domain/progress';
-import type { DayAnswers } from '../domain/statistics';
+import { cardKey } from '../domain/queue';
 import type { RapportDatabase } from './database';
+import { answersOfDays } from './derived';
 
-/** What the readiness estimate reads of the candidate's history: every card, every day's answer lines, and the newest reviews. */
+/** The first answer ever given to a question, and its local day. */
+export interface FirstAnswerOn {
+  packId: string;
+  questionId: string;
+  correct: boolean;
+  day: string;
+}
+
+/** What the readiness estimate reads of the candidate's history: every card, every question's first answer, and the newest reviews. */
 export interface ReadinessHistory {
   cards: StoredCard[];
-  /** Oldest day first. */
-  days: DayAnswers[];
+  firstAnswers: FirstAnswerOn[];
   /** The newest log entries, first answers among them, newest first. */
   reviews: Pick<StoredReview, 'packId' | 'questionId' | 'state' | 'stability' | 'due' | 'review' | 'correct'>[];
 }
 
 /**
- * Reads it in one transaction, so the cards and the log agree. The day rows hold every answer as
- * one short line, far less to read than the log; only the newest `reviewLimit` log entries are read.
+ * Reads it in one transaction, so the cards and the log agree. First answers come from the day
+ * rows, which hold every answer as one short line (oldest first), far less to read than the log;
+ * only the newest `reviewLimit` log entries are read.
  */
 export async function readReadinessHistory(db: RapportDatabase, reviewLimit: number): Promise<ReadinessHistory> {
   return db.transaction('r', db.cards, db.dayAnswers, db.reviewLog, async () => {
     const [cards, days, newest] = await Promise.all([db.cards.toArray(), db.dayAnswers.orderBy('day').toArray(), db.reviewLog.orderBy(':id').reverse().limit(reviewLimit).toArray()]);
+    const firstAnswers: FirstAnswerOn[] = [];
+    const answered = new Set<string>();
+    for (const row of days) {
+      for (const answer of answersOfDays([row])) {
+        const key = cardKey(answer.packId, answer.questionId);
+        if (answered.has(key)) continue;
+        answered.add(key);
+        firstAnswers.push({ ...answer, day: row.day });
+      }
+    }
     return {
       cards,
-      days,
+      firstAnswers,
       reviews: newest.map(({ packId, questionId, state, stability, due, review, correct }) => ({ packId, questionId, state, stability, due, review, correct })),
     };
   });

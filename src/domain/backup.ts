@@ -1,6 +1,7 @@
 import './zodSetup';
 import { z } from 'zod';
 import { RETENTION_RANGE } from './settings';
+import { ID_MAX_LENGTH } from './ids';
 import type { Settings, StoredCard, StoredReview } from './progress';
 
 export const BACKUP_FORMAT = 'rapport-backup';
@@ -15,8 +16,8 @@ export interface Backup {
   settings: Settings;
 }
 
-const date = z.coerce.date().refine((value) => !Number.isNaN(value.getTime()), 'is not a date');
-const id = z.string().min(1).max(200);
+const date = z.coerce.date({ error: 'is not a date' });
+const id = z.string().min(1, "is empty").max(ID_MAX_LENGTH, `is longer than ${ID_MAX_LENGTH} characters`);
 const count = z.number().int().min(0);
 const state = z.number().int().min(0).max(3);
 const grade = z.number().int().min(1).max(4);
@@ -71,19 +72,27 @@ const settingsSchema = z.strictObject({
   persistenceRequested: z.boolean(),
 });
 
-const backupSchema = z.strictObject({
+// The envelope is checked whole; records one by one, so one bad record costs that record, not the file.
+const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_VERSION),
   exportedAt: z.string(),
-  cards: z.array(cardSchema).max(500_000),
-  reviewLog: z.array(reviewSchema).max(5_000_000),
-  settings: settingsSchema,
+  cards: z.array(z.unknown()).max(500_000),
+  reviewLog: z.array(z.unknown()).max(5_000_000),
+  settings: z.unknown(),
 });
 
 export class BackupError extends Error {}
 
-/** Reads a backup file's text; throws a BackupError that says what is wrong and where. */
-export function parseBackup(text: string): Backup {
+/** A backup as read: the records that passed, and a line for each one left out. */
+export interface ReadBackup extends Omit<Backup, 'settings'> {
+  /** Undefined when the file's settings were unreadable: the device keeps its own. */
+  settings: Settings | undefined;
+  skipped: string[];
+}
+
+/** Reads a backup file's text; throws a BackupError that says what is wrong and where when the file as a whole is unreadable. */
+export function parseBackup(text: string): ReadBackup {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -97,13 +106,26 @@ export function parseBackup(text: string): Backup {
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     throw new BackupError(`This backup was made by a newer version of Rapport (format ${version}); update the app to restore it.`);
   }
-  const result = backupSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : String(part))).join(' › ') || 'the file';
-    throw new BackupError(`This backup is damaged and was not restored: ${where}: ${issue?.message ?? 'unexpected content'}.`);
-  }
-  return result.data as Backup;
+  const envelope = envelopeSchema.safeParse(data);
+  if (!envelope.success) throw new BackupError(`This backup is damaged and was not restored: ${describeIssue(envelope.error.issues[0])}.`);
+  const skipped: string[] = [];
+  const keep = <Record>(schema: z.ZodType<Record>, records: unknown[], name: string): Record[] =>
+    records.flatMap((record, index) => {
+      const result = schema.safeParse(record);
+      if (result.success) return [result.data];
+      skipped.push(`${name} ${index + 1}: ${describeIssue(result.error.issues[0])}`);
+      return [];
+    });
+  const cards = keep(cardSchema, envelope.data.cards, 'question') as StoredCard[];
+  const reviewLog = keep(reviewSchema, envelope.data.reviewLog, 'answer') as StoredReview[];
+  const settings = settingsSchema.safeParse(envelope.data.settings);
+  if (!settings.success) skipped.push(`settings: ${describeIssue(settings.error.issues[0])} (this device keeps its own)`);
+  return { format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, exportedAt: envelope.data.exportedAt, cards, reviewLog, settings: settings.success ? (settings.data as Settings) : undefined, skipped };
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  const where = issue?.path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : String(part))).join(' › ');
+  return `${where ? `${where}: ` : ''}${issue?.message ?? 'unexpected content'}`;
 }
 
 export function createBackup(parts: Omit<Backup, 'format' | 'formatVersion' | 'exportedAt'>, now: Date): Backup {

@@ -1,3 +1,4 @@
+import { idTable } from './ids';
 import { CONTENT_AREAS, type Blueprint, type ContentArea, type Difficulty, type OptionLetter, type Qualifier } from './content';
 import { seededRandom } from './queue';
 
@@ -181,10 +182,10 @@ export function scoreExam(
   timeMs: Readonly<Record<number, number>>,
   passPercent: number,
 ): ExamResult {
-  const byArea: Record<string, Tally> = {};
-  const byPrinciple: Record<string, Tally> = {};
-  const byQualifier: Record<string, Tally> = {};
-  const byDifficulty: Record<string, Tally> = {};
+  const byArea = idTable<Tally>();
+  const byPrinciple = idTable<Tally>();
+  const byQualifier = idTable<Tally>();
+  const byDifficulty = idTable<Tally>();
   const add = (table: Record<string, Tally>, key: string, correct: boolean) => {
     const tally = (table[key] ??= { correct: 0, total: 0 });
     tally.total++;
@@ -226,7 +227,7 @@ export function areaTrend(attempts: readonly { submittedAt: Date; result: Pick<E
     [...areas].sort().map((area) => [
       area,
       attempts.map((attempt) => {
-        const tally = attempt.result.byArea[area];
+        const tally = Object.hasOwn(attempt.result.byArea, area) ? attempt.result.byArea[area] : undefined;
         return tally && tally.total > 0 ? Math.round((tally.correct / tally.total) * 100) : undefined;
       }),
     ]),

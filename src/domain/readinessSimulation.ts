@@ -2,7 +2,7 @@ import { fsrs, generatorParameters, default_w, Rating, type Card as FsrsCard, ty
 import { CONTENT_AREA_IDS, type Blueprint, type ContentArea, type OptionLetter } from './content';
 import { drawExam, type ExamQuestion } from './exam';
 import { ratingFor, type Confidence } from './grading';
-import { buildQueue, seededRandom, type QuestionRef } from './queue';
+import { buildQueue, rankDue, seededRandom, studyCandidates, type QuestionRef } from './queue';
 import { estimateReadiness, REVIEWS_READ, type BankItem, type ReadinessBlueprint, type FirstAnswer, type ReviewOutcome, type SeenItem } from './readiness';
 import { newCard, recallProbability, schedule, type Card } from './scheduling';
 
@@ -176,16 +176,18 @@ function answer(question: BankQuestion, candidate: Candidate, progress: Progress
 /** One day of study as the app plans it: due reviews first, then new questions up to the day's limit. */
 function studyDay(bank: readonly BankQuestion[], byKey: ReadonlyMap<string, BankQuestion>, candidate: Candidate, progress: Progress, day: Date, random: () => number): void {
   const now = new Date(day.getTime() + (8 + random() * 12) * 3_600_000);
-  const due = new Map<string, Map<string, number>>([['sim', new Map()]]);
-  const seen = new Map<string, Set<string>>([['sim', new Set()]]);
+  const answered = new Set<string>();
+  const dueKeys: [number, string][] = [];
   for (const [key, card] of progress.app) {
-    const questionId = key.slice(4);
-    seen.get('sim')?.add(questionId);
-    if (card.due.getTime() <= now.getTime()) due.get('sim')?.set(questionId, card.due.getTime());
+    const questionId = key.slice('sim/'.length);
+    answered.add(questionId);
+    if (card.due.getTime() <= now.getTime()) dueKeys.push([card.due.getTime(), questionId]);
   }
+  const due = rankDue(dueKeys.sort((a, b) => a[0] - b[0]).map(([, questionId]) => ['sim', questionId] as const));
+  const facts = { ids: bank.map((question) => question.questionId), principles: bank.map((question) => question.principles.join(' ')) };
   const queue = buildQueue({
-    questions: bank,
-    progress: { due, seen },
+    candidates: studyCandidates([{ packId: 'sim', facts }], due, new Map([['sim', answered]])),
+    due,
     limits: { newPerDay: candidate.newPerDay, maxReviewsPerDay: 200 },
     reviewedToday: 0,
     introducedToday: 0,

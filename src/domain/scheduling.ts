@@ -76,10 +76,6 @@ export function recallProbability(card: Pick<Card, 'state' | 'stability' | 'last
   return forgetting_curve(scheduler(RETENTION_RANGE.default).parameters.w, days, card.stability);
 }
 
-export function isDue(card: Pick<Card, 'due' | 'state'>, now: Date): boolean {
-  return card.state !== State.New && card.due.getTime() <= now.getTime();
-}
-
 /** A step of the review log, with the settings it was scheduled under, so the log can be replayed. */
 export interface ReplayStep {
   grade: Grade;

@@ -97,7 +97,7 @@ describe('practising a pack', () => {
     await user.keyboard('2{Enter}');
     await user.click(await screen.findByRole('link', { name: 'Trust as the foundation' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Trust as the foundation' })).toBeInTheDocument();
-    expect(screen.getByText('Understanding why trust is vital in social work')).toBeInTheDocument();
+    expect(screen.getByText(/why trust opens communication/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Back to the question/ }));
     expect(await screen.findByRole('heading', { name: 'Correct' })).toBeInTheDocument();
     expect(screen.getByText('Question 1 of 2')).toBeInTheDocument();
@@ -159,6 +159,13 @@ describe('other routes', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Open communication' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Sources' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /All principles/ })).toHaveAttribute('href', '/principles');
+  });
+
+  it('shows a principle’s own Sources section once, in place of the bare list', async () => {
+    renderAt('/principles/trust-foundation');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Trust as the foundation' })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { name: 'Sources' })).toHaveLength(1);
+    expect(screen.getByText(/why trust opens communication/)).toBeInTheDocument();
   });
 });
 

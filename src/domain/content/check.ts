@@ -3,6 +3,7 @@ import { keyIsLongest, keyIsShortest, keyPositions, lintContent } from './lint';
 import { shortcutRates, type ShortcutFeature, type ShortcutRate } from './shortcuts';
 import type { CompileResult, Problem, Question, SourceFile } from './types';
 import { plural } from '../counts';
+import { idTable } from '../ids';
 
 export interface ContentCounts {
   principles: number;
@@ -54,7 +55,8 @@ export function checkContent(files: readonly SourceFile[], options: CompileOptio
 export function reportOn(compiled: CompileResult, files: readonly SourceFile[]): ContentReport & { compiled: CompileResult } {
   const problems = sortProblems([...compiled.problems, ...lintContent(compiled.packs, compiled.principles, files)]);
   const questions = compiled.packs.flatMap((pack) => pack.questions);
-  const perPrinciple: Record<string, number> = Object.fromEntries(compiled.principles.map((principle) => [principle.id, 0]));
+  const perPrinciple = idTable<number>();
+  for (const principle of compiled.principles) perPrinciple[principle.id] = 0;
   for (const question of questions) for (const id of question.principles) perPrinciple[id] = (perPrinciple[id] ?? 0) + 1;
   return {
     compiled,
@@ -94,7 +96,7 @@ export function summaryLine(counts: ContentCounts): string {
 }
 
 function tally(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = idTable<number>();
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
 }

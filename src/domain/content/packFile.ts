@@ -2,6 +2,7 @@ import '../zodSetup';
 import { z } from 'zod';
 import { compileContentInSteps } from './compile';
 import { reportOn, type ContentReport } from './check';
+import { ACCEPTED_FILES, guessFileKind, notAPackMessage } from './fileKind';
 import { problem } from './frontMatter';
 import type { Pack, Principle, Problem, SourceFile } from './types';
 
@@ -58,6 +59,8 @@ export interface ImportedPack {
 
 export interface ImportOutcome extends Pick<ContentReport, 'problems'> {
   imported?: ImportedPack;
+  /** The files could not be read as a pack at all (not a pack, damaged, from a newer app): nothing for an author to fix line by line. */
+  unreadable?: boolean;
 }
 
 type Input = { kind: 'pack-file'; name: string; text: string } | { kind: 'sources'; files: { name: string; text: string }[] };
@@ -68,20 +71,17 @@ type Input = { kind: 'pack-file'; name: string; text: string } | { kind: 'source
  */
 export async function checkImport(
   input: Input,
-  library: { principles: readonly Principle[]; packIds: readonly string[] },
+  library: { principles: readonly Principle[]; packIds: readonly string[]; imported?: readonly ImportedPrinciples[] },
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportOutcome> {
   const sources = input.kind === 'pack-file' ? readPackFile(input.name, input.text) : arrangeSources(input.files);
-  if ('problems' in sources) return { problems: sources.problems };
-  const known = new Set(library.principles.map((principle) => principle.id));
-  // A pack file carries copies of library principles; the library's own text wins.
-  const files = sources.files.filter((file) => {
-    const principleId = /^principles\/([^/]+)\.md$/.exec(file.path)?.[1];
-    return !principleId || !known.has(principleId);
-  });
+  if ('problems' in sources) return { problems: sources.problems, unreadable: true };
+  const { files } = sources;
   const compiled = await compileContentInSteps(files, { knownPrinciples: library.principles }, onProgress);
   const { problems } = reportOn(compiled, files);
   const pack = compiled.packs[0];
+  const clashes = principleClashes(compiled.principles, library, pack?.id);
+  problems.unshift(...clashes.problems);
   if (compiled.packs.length > 1) {
     problems.unshift(problem(files[0]?.path ?? 'pack', 1, `these files hold ${compiled.packs.length} packs; import one pack at a time`));
   }
@@ -96,7 +96,64 @@ export async function checkImport(
     problems.push(problem('pack.yaml', 1, 'no pack found: a pack needs a pack.yaml and at least one question file'));
   }
   if (!pack || problems.some((item) => item.severity === 'error')) return { problems };
-  return { problems, imported: { pack, principles: compiled.principles, files } };
+  return { problems, imported: { pack, principles: clashes.own, files } };
+}
+
+/** The principles another imported pack brought, to tell a shared principle from a clash. */
+export interface ImportedPrinciples {
+  packId: string;
+  packTitle: string;
+  principles: readonly Principle[];
+}
+
+/**
+ * One principle id means one text everywhere. A pack's copy of a built-in principle is dropped
+ * (the app shows its own, current text, and says so when the copy differs); a principle that
+ * another imported pack brought with a different text stops the import, showing both texts.
+ */
+function principleClashes(
+  principles: readonly Principle[],
+  library: { principles: readonly Principle[]; imported?: readonly ImportedPrinciples[] },
+  packId: string | undefined,
+): { own: Principle[]; problems: Problem[] } {
+  const builtIn = new Map(library.principles.map((principle) => [principle.id, principle]));
+  const others = new Map<string, { principle: Principle; packTitle: string }>();
+  for (const stored of library.imported ?? []) {
+    if (stored.packId === packId) continue;
+    for (const principle of stored.principles) others.set(principle.id, { principle, packTitle: stored.packTitle });
+  }
+  const own: Principle[] = [];
+  const problems: Problem[] = [];
+  for (const principle of principles) {
+    const library = builtIn.get(principle.id);
+    if (library) {
+      if (!sameText(principle, library)) {
+        problems.push(problem(principle.file, 1, `"${principle.id}" is a built-in principle, so the app shows its own text, not this file's: ${bothTexts(library, 'the app', principle)}. Give this principle another id if it says something else`, 'warning'));
+      }
+      continue;
+    }
+    const other = others.get(principle.id);
+    if (other && !sameText(principle, other.principle)) {
+      problems.push(problem(principle.file, 1, `the pack "${other.packTitle}" already brought a principle "${principle.id}" with a different text: ${bothTexts(other.principle, `"${other.packTitle}"`, principle)}. Give one of them another id, or use the same text in both packs`));
+      continue;
+    }
+    own.push(principle);
+  }
+  return { own, problems };
+}
+
+function sameText(a: Principle, b: Principle): boolean {
+  return a.title === b.title && a.summary === b.summary && a.body.trim() === b.body.trim();
+}
+
+function bothTexts(existing: Principle, where: string, incoming: Principle): string {
+  const describe = (principle: Principle) => `"${principle.title}" (${principle.summary}) ${excerpt(principle.body)}`;
+  return `in ${where}: ${describe(existing)}; in this pack: ${describe(incoming)}`;
+}
+
+function excerpt(body: string): string {
+  const words = body.replace(/[#*_`>]/g, '').split(/\s+/).filter(Boolean);
+  return `"${words.slice(0, 30).join(' ')}${words.length > 30 ? '…' : ''}"`;
 }
 
 function readPackFile(name: string, text: string): { files: SourceFile[] } | { problems: Problem[] } {
@@ -104,12 +161,12 @@ function readPackFile(name: string, text: string): { files: SourceFile[] } | { p
   try {
     data = JSON.parse(text);
   } catch {
-    return { problems: [problem(name, 1, 'this file is not a Rapport pack: it is not valid JSON')] };
+    return { problems: [problem(name, 1, `${name} is not a Rapport pack: it is not valid JSON. ${ACCEPTED_FILES}`)] };
   }
   const parsed = packFileSchema.safeParse(data);
   if (!parsed.success) {
     const format = (data as { format?: unknown } | null)?.format;
-    if (format !== PACK_FILE_FORMAT) return { problems: [problem(name, 1, 'this file is not a Rapport pack: it has no "format": "rapport-pack"')] };
+    if (format !== PACK_FILE_FORMAT) return { problems: [problem(name, 1, notAPackMessage(name, guessFileKind(name, text)))] };
     const issue = parsed.error.issues[0];
     return { problems: [problem(name, 1, `this pack file is damaged at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unexpected content'}`)] };
   }
@@ -133,7 +190,10 @@ function arrangeSources(picked: { name: string; text: string }[]): { files: Sour
   const base = (name: string) => name.split('/').at(-1) ?? name;
   const packYaml = picked.find((file) => /^pack\.ya?ml$/.test(base(file.name)));
   if (!packYaml) {
-    return { problems: [problem('pack.yaml', 1, 'no pack.yaml among the files: choose the pack’s whole folder, or include its pack.yaml')] };
+    const [single] = picked;
+    const kind = single && picked.length === 1 ? guessFileKind(single.name, single.text) : 'pack-source';
+    if (single && kind !== 'pack-source') return { problems: [problem(single.name, 1, notAPackMessage(single.name, kind))] };
+    return { problems: [problem('pack.yaml', 1, `no pack.yaml among the files: choose the pack’s whole folder, or include its pack.yaml. ${ACCEPTED_FILES}`)] };
   }
   const id = /^id:\s*["']?([a-z0-9-]+)/m.exec(packYaml.text)?.[1] ?? 'pack';
   const files = picked
@@ -144,4 +204,15 @@ function arrangeSources(picked: { name: string; text: string }[]): { files: Sour
       return { path: inPrinciples ? `principles/${name}` : `packs/${id}/${name}`, text: file.text };
     });
   return { files };
+}
+
+/** Compares two MAJOR.MINOR.PATCH versions: negative when `a` is older than `b`. */
+export function compareVersions(a: string, b: string): number {
+  const parts = (version: string) => version.split('.').map((part) => Number(part) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let index = 0; index < Math.max(x.length, y.length); index++) {
+    const difference = (x[index] ?? 0) - (y[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }

@@ -1,11 +1,12 @@
 import '../zodSetup';
 import { z } from 'zod';
 import { CONTENT_AREA_IDS, OPTION_LETTERS, QUALIFIERS } from './vocabulary';
+import { ID_MAX_LENGTH } from '../ids';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idMessage = 'use lower-case letters, digits and single hyphens, such as "trust-basics" or "ta-014"';
 
-export const idSchema = z.string().trim().regex(ID_PATTERN, idMessage);
+export const idSchema = z.string().trim().max(ID_MAX_LENGTH, `an id can be at most ${ID_MAX_LENGTH} characters long`).regex(ID_PATTERN, idMessage);
 const text = z.string().trim().min(1, 'cannot be empty');
 
 export const packMetaSchema = z.strictObject({

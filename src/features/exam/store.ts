@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
-import { describeStorageError } from '../../db/errors';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
+import { describeStorageError } from '../../db/errors';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
 import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
 import { chooseOption, leaveItem, sectionRange, toggleEliminated, type StoredExam } from '../../domain/examSession';
@@ -14,10 +14,10 @@ interface ExamState {
   packs: Map<string, Pack>;
   /** A warning to announce ("10 minutes left"), cleared once read. */
   warning: string | undefined;
-  /** Why the last change could not be saved, until one is. */
-  saveError: string | undefined;
   /** The finished attempt, for navigation to its report. */
   attemptId: number | undefined;
+  /** What the last write to storage failed to keep, until a write succeeds. */
+  saveError: string | undefined;
   resume(): Promise<void>;
   /** Draws an exam of `items` questions from `bank` in the blueprint's mix, and starts its clock. */
   start(blueprint: Blueprint, bank: readonly ExamQuestion[], items: number, passPercent: number, now?: number): Promise<void>;
@@ -56,9 +56,10 @@ export const useExam = create<ExamState>()((set, get) => {
     if (!exam) return;
     const next = change(exam);
     set({ exam: next });
+    // Each save holds the whole exam, so one that succeeds makes up for any that failed before it.
     saveExam(database(), next).then(
-      () => get().saveError && set({ saveError: undefined }),
-      (error: unknown) => set({ saveError: describeStorageError(error) }),
+      () => (get().saveError ? set({ saveError: undefined }) : undefined),
+      (error: unknown) => set({ saveError: `Your latest answers are not saved yet. ${describeStorageError(error)}` }),
     );
   };
   /** Changes to the item on screen, allowed only while its section is open and no break or review screen is on. */
@@ -72,20 +73,26 @@ export const useExam = create<ExamState>()((set, get) => {
   const finish = async (exam: StoredExam, now: number, timedOut: boolean) => {
     const final = leaveItem(exam, now);
     const result = scoreExam(final.plan.items, examQuestions(get().packs), final.answers, final.timeMs, final.passPercent);
-    const attemptId = await finishExam(database(), {
-      blueprintId: final.plan.blueprintId,
-      title: final.plan.title,
-      startedAt: final.startedAt,
-      submittedAt: new Date(now),
-      plan: final.plan,
-      answers: final.answers,
-      timeMs: final.timeMs,
-      passPercent: final.passPercent,
-      result,
-      timedOut,
-      firstAnswers: final.firstAnswers ?? {},
-    });
-    set({ status: 'finished', exam: undefined, attemptId });
+    let attemptId: number;
+    try {
+      attemptId = await finishExam(database(), {
+        blueprintId: final.plan.blueprintId,
+        title: final.plan.title,
+        startedAt: final.startedAt,
+        submittedAt: new Date(now),
+        plan: final.plan,
+        answers: final.answers,
+        timeMs: final.timeMs,
+        passPercent: final.passPercent,
+        result,
+        timedOut,
+        firstAnswers: final.firstAnswers ?? {},
+      });
+    } catch (error) {
+      set({ saveError: `Your exam could not be filed, and is still open: try submitting again. ${describeStorageError(error)}` });
+      return;
+    }
+    set({ status: 'finished', exam: undefined, attemptId, saveError: undefined });
   };
 
   return {
@@ -93,8 +100,8 @@ export const useExam = create<ExamState>()((set, get) => {
     exam: undefined,
     packs: new Map(),
     warning: undefined,
-    saveError: undefined,
     attemptId: undefined,
+    saveError: undefined,
 
     async resume() {
       const exam = await loadExam(database());
@@ -125,8 +132,13 @@ export const useExam = create<ExamState>()((set, get) => {
         eliminated: {},
         highlights: {},
       };
-      await saveExam(database(), exam);
-      set({ exam, packs: await loadPacksHolding(plan.items), status: 'running', warning: undefined, attemptId: undefined });
+      try {
+        await saveExam(database(), exam);
+      } catch (error) {
+        set({ saveError: `The exam was not started. ${describeStorageError(error)}` });
+        return;
+      }
+      set({ exam, packs: await loadPacksHolding(plan.items), status: 'running', warning: undefined, attemptId: undefined, saveError: undefined });
     },
 
     choose(letter) {
@@ -208,8 +220,13 @@ export const useExam = create<ExamState>()((set, get) => {
     },
 
     async abandon() {
-      await discardExam(database());
-      set({ status: 'none', exam: undefined });
+      try {
+        await discardExam(database());
+      } catch (error) {
+        set({ saveError: `The exam was not abandoned. ${describeStorageError(error)}` });
+        return;
+      }
+      set({ status: 'none', exam: undefined, saveError: undefined });
     },
   };
 });

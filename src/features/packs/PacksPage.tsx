@@ -4,11 +4,14 @@ import { formatCount, plural } from '../../domain/counts';
 import { usePageTitle } from '../../components/PageTitle';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
+import { describeStorageError } from '../../db/errors';
+import { downloadFile } from '../../components/download';
 import { answeredPerPack, getImportedPack, importedPackFiles, removeImportedPack, setPackEnabled } from '../../db/packs';
 import { buildPackFile } from '../../domain/content/packFile';
 import { formatProblem } from '../../domain/content/compile';
+import type { Problem } from '../../domain/content';
 import { importPickedFiles, type ImportReport } from './importPack';
-import { chosenFromInput, droppedFiles, PickError, readPickedFiles, type Chosen } from './readPickedFiles';
+import { chosenFromInput, droppedFiles, PickError, readPickedFiles, type Chosen, type PickedFile } from './readPickedFiles';
 
 interface Listing extends PackListing {
   answered: number;
@@ -23,13 +26,27 @@ async function loadListings(): Promise<Listing[]> {
 export function PacksPage() {
   usePageTitle('Packs');
   const [listings, setListings] = useState<Listing[]>();
-  const refresh = useCallback(() => void loadListings().then(setListings), []);
+  const [unreadable, setUnreadable] = useState<string>();
+  const refresh = useCallback(() => {
+    loadListings().then(
+      (loaded) => {
+        setListings(loaded);
+        setUnreadable(undefined);
+      },
+      (error: unknown) => setUnreadable(`Your packs could not be read: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }, []);
   useEffect(refresh, [refresh]);
 
   return (
     <>
       <h1>Packs</h1>
       <p>Choose which packs you study, and import packs your instructor shares with you.</p>
+      {unreadable && (
+        <p role="alert" className="hint">
+          {unreadable}
+        </p>
+      )}
       {listings ? (
         <ul className="pack-list">
           {listings.map((pack) => (
@@ -37,7 +54,7 @@ export function PacksPage() {
           ))}
         </ul>
       ) : (
-        <p role="status">Loading packs…</p>
+        !unreadable && <p role="status">Loading packs…</p>
       )}
       <Importer onImported={refresh} />
       <p>
@@ -50,26 +67,38 @@ export function PacksPage() {
 function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [erase, setErase] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const headingId = useId();
-  const toggle = async (enabled: boolean) => {
-    await setPackEnabled(database(), pack.id, enabled);
-    onChange();
+  /** Runs a pack action, saying what did not happen when storage fails. */
+  const attempt = async (failed: string, action: () => Promise<void>, describe: (error: unknown) => string = describeStorageError) => {
+    setFailure(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setFailure(`${failed} ${describe(error)}`);
+    }
   };
-  const exportFile = async () => {
-    const db = database();
-    const [stored, files] = await Promise.all([getImportedPack(db, pack.id), importedPackFiles(db, pack.id)]);
-    if (!stored) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(buildPackFile(stored.pack, files))], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${pack.id}-${pack.version}.rapport.json`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
-  const remove = async () => {
-    await removeImportedPack(database(), pack.id, erase);
-    onChange();
-  };
+  const toggle = (enabled: boolean) =>
+    attempt(enabled ? `${pack.title} was not added to study sessions.` : `${pack.title} was not left out of study sessions.`, async () => {
+      await setPackEnabled(database(), pack.id, enabled);
+      onChange();
+    });
+  const exportFile = () =>
+    attempt(
+      `${pack.title} could not be exported:`,
+      async () => {
+        const db = database();
+        const [stored, files] = await Promise.all([getImportedPack(db, pack.id), importedPackFiles(db, pack.id)]);
+        if (!stored) throw new Error('it is no longer stored here.');
+        downloadFile(`${pack.id}-${pack.version}.rapport.json`, JSON.stringify(buildPackFile(stored.pack, files)));
+      },
+      (error) => (error instanceof Error ? error.message : String(error)),
+    );
+  const remove = () =>
+    attempt(`${pack.title} was not removed.`, async () => {
+      await removeImportedPack(database(), pack.id, erase);
+      onChange();
+    });
   return (
     <li className="pack-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="pack-title">
@@ -98,6 +127,11 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
           </>
         )}
       </div>
+      {failure && (
+        <p role="alert" className="hint">
+          {failure}
+        </p>
+      )}
       {confirming && (
         <fieldset className="confirm">
           <legend>Remove {pack.title}?</legend>
@@ -126,19 +160,32 @@ function Importer({ onImported }: { onImported: () => void }) {
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
 
+  const [pending, setPending] = useState<PickedFile[]>();
+
+  const importFiles = async (files: PickedFile[], allowOlder = false) => {
+    setReport(undefined);
+    setRefusal(undefined);
+    setPending(undefined);
+    setProgress({ done: 0, total: files.length });
+    try {
+      const result = await importPickedFiles(files, (done, total) => setProgress({ done, total }), { allowOlder });
+      setReport(result);
+      if (result.older) setPending(files);
+      if (result.stored) onImported();
+    } catch (error) {
+      setRefusal(`The pack could not be imported. ${describeStorageError(error)}`);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
   const run = async (chosen: Chosen[]) => {
     setReport(undefined);
     setRefusal(undefined);
     try {
-      const files = await readPickedFiles(chosen);
-      setProgress({ done: 0, total: files.length });
-      const result = await importPickedFiles(files, (done, total) => setProgress({ done, total }));
-      setReport(result);
-      if (result.stored) onImported();
+      await importFiles(await readPickedFiles(chosen));
     } catch (error) {
-      setRefusal(error instanceof PickError ? error.message : `The pack could not be imported: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setProgress(undefined);
+      setRefusal(error instanceof PickError ? error.message : `The pack could not be imported. ${describeStorageError(error)}`);
     }
   };
   const onDrop = async (event: DragEvent) => {
@@ -198,6 +245,30 @@ function Importer({ onImported }: { onImported: () => void }) {
           {refusal}
         </p>
       )}
+      {report?.older && pending && (
+        <fieldset className="confirm">
+          <legend>Import an older version of {report.older.title}?</legend>
+          <p>
+            You have version {report.older.installed}; this file is version {report.older.incoming}, an older one. Importing it would replace the newer questions
+            (your answers are kept). Usually the newer version has the author’s fixes.
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => void importFiles(pending, true)}>
+              Import version {report.older.incoming}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setPending(undefined);
+                setReport(undefined);
+              }}
+            >
+              Keep version {report.older.installed}
+            </button>
+          </div>
+        </fieldset>
+      )}
       {report?.stored && (
         <p role="status" className="success">
           {report.stored.previousVersion
@@ -205,21 +276,22 @@ function Importer({ onImported }: { onImported: () => void }) {
             : `Imported ${report.stored.title} (${plural(report.stored.questions, 'question')}).`}
         </p>
       )}
-      {errors.length > 0 && (
+      {errors.length > 0 && report?.unreadable && (
+        <div role="alert" className="problems">
+          <h3>Not imported</h3>
+          {errors.map((item) => (
+            <p key={formatProblem(item)}>{item.message}</p>
+          ))}
+          <p>Nothing was stored and your progress is unchanged.</p>
+        </div>
+      )}
+      {errors.length > 0 && !report?.unreadable && (
         <div role="alert" className="problems">
           <h3>
             Not imported: {errors.length} {errors.length === 1 ? 'problem' : 'problems'} to fix
           </h3>
-          <ul>
-            {errors.map((item) => (
-              <li key={formatProblem(item)}>
-                <code>
-                  {item.file}:{item.line}:{item.column}
-                </code>{' '}
-                {item.message}
-              </li>
-            ))}
-          </ul>
+          <p>Nothing was stored and your progress is unchanged. These are mistakes in the pack’s own files, which only its author can fix: send them this list.</p>
+          <ProblemList problems={errors} />
         </div>
       )}
       {warnings.length > 0 && (
@@ -227,18 +299,35 @@ function Importer({ onImported }: { onImported: () => void }) {
           <summary>
             {warnings.length} item-writing {warnings.length === 1 ? 'warning' : 'warnings'} for the author
           </summary>
-          <ul>
-            {warnings.map((item) => (
-              <li key={formatProblem(item)}>
-                <code>
-                  {item.file}:{item.line}
-                </code>{' '}
-                {item.message}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={warnings} />
         </details>
       )}
     </section>
+  );
+}
+
+/** A long list freezes the page and hides the first mistake in noise: the first ones, and how many in all. */
+const PROBLEMS_SHOWN = 50;
+
+function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  return (
+    <>
+      <ul>
+        {shown.map((item) => (
+          <li key={formatProblem(item)}>
+            <code>
+              {item.file}:{item.line}:{item.column}
+            </code>{' '}
+            {item.message}
+          </li>
+        ))}
+      </ul>
+      {problems.length > shown.length && (
+        <p>
+          The first {shown.length} of {problems.length} are shown; fixing these often clears many of the rest.
+        </p>
+      )}
+    </>
   );
 }

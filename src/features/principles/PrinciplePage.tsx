@@ -39,18 +39,25 @@ function PrincipleArticle({ principle }: { principle: Principle }) {
       <h1 id="principle-heading">{principle.title}</h1>
       <p className="principle-lede">{principle.summary}</p>
       <Markdown className="principle-body" source={principle.body} />
-      <h2>Sources</h2>
-      <ul className="sources">
-        {principle.sources.map((source) => (
-          <li key={source}>
-            <cite>{source}</cite>
-          </li>
-        ))}
-      </ul>
+      {/* The library's pages say in their own "Sources" section which claim rests on which source; other pages get the bare list. */}
+      {!SOURCES_SECTION.test(principle.body) && (
+        <>
+          <h2>Sources</h2>
+          <ul className="sources">
+            {principle.sources.map((source) => (
+              <li key={source}>
+                <cite>{source}</cite>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <PrincipleQuestions principleId={principle.id} />
     </article>
   );
 }
+
+const SOURCES_SECTION = /^##\s+Sources\s*$/m;
 
 interface PrincipleQuestion {
   packId: string;

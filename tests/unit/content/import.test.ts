@@ -37,14 +37,17 @@ describe('importing a pack file', () => {
       'packs/demo/q-002.md:7',
       'packs/demo/q-003.md:17',
     ]);
-    // pack.yaml and three questions; the library's own principle file is skipped.
-    expect(progress.at(-1)).toBe(4);
+    // pack.yaml, three questions and the pack's copy of the library's principle.
+    expect(progress.at(-1)).toBe(5);
   });
 
   it('refuses files that are not packs, packs from newer versions, odd paths and built-in ids', async () => {
     const refuse = async (text: string) => (await checkImport({ kind: 'pack-file', name: 'x.json', text }, context)).problems[0]?.message;
-    expect(await refuse('{oops')).toBe('this file is not a Rapport pack: it is not valid JSON');
-    expect(await refuse('{"format":"rapport-backup"}')).toBe('this file is not a Rapport pack: it has no "format": "rapport-pack"');
+    expect(await refuse('{oops')).toBe('x.json is not a Rapport pack: it is not valid JSON. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).');
+    expect(await refuse('{"format":"rapport-backup"}')).toBe(
+      'x.json is a Rapport backup of someone’s progress, not a pack: restore it in Settings, under Backup. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).',
+    );
+    expect(await refuse('{"questions":[]}')).toContain('x.json is a JSON file but not a Rapport pack');
     const valid = JSON.parse(demoPackFile({ 'q-001': questionText() }));
     expect(await refuse(JSON.stringify({ ...valid, formatVersion: 7 }))).toContain('newer version of Rapport');
     expect(await refuse(JSON.stringify({ ...valid, files: [{ path: '../../etc/passwd', text: '' }] }))).toBe('this pack file names an unexpected file, "../../etc/passwd"');
@@ -93,5 +96,55 @@ describe('importing a pack’s Markdown files', () => {
   it('asks for pack.yaml when it is missing', async () => {
     const outcome = await checkImport({ kind: 'sources', files: [{ name: 'q-001.md', text: questionText() }] }, context);
     expect(outcome.problems[0]?.message).toContain('no pack.yaml among the files');
+  });
+});
+
+describe('one text per principle id', () => {
+  const GROUP_NORMS = principleText('group-norms', 'Group norms');
+  const other = { packId: 'other', packTitle: 'Other pack', principles: compileContent([{ path: 'principles/group-norms.md', text: GROUP_NORMS }]).principles };
+
+  it('drops a copy of a built-in principle, even in a file named otherwise, and shows both texts when they differ', async () => {
+    const copy = principleText('trust-foundation', 'Trust is a feeling').replace('Some words.', 'Another text altogether.');
+    const text = demoPackFile({ 'q-001': questionText() }, [{ path: 'principles/my-trust.md', text: copy }]).replace(
+      /\{"path":"principles\/trust-foundation\.md"[^}]*\},?/,
+      '',
+    );
+    const outcome = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text }, context);
+    expect(outcome.imported?.principles).toEqual([]);
+    const warning = outcome.problems.find((item) => item.file === 'principles/my-trust.md' && item.message.startsWith('"trust-foundation" is a built-in principle'));
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain('in the app: "Trust as the foundation"');
+    expect(warning?.message).toContain('in this pack: "Trust is a feeling"');
+  });
+
+  it('stops an import whose principle has another text under an id another pack brought, naming both', async () => {
+    const clash = principleText('group-norms', 'Group rules').replace('Some words.', 'Members decide the rules.');
+    const text = demoPackFile({ 'q-001': questionText({ principles: '[group-norms]' }) }, [{ path: 'principles/group-norms.md', text: clash }]);
+    const outcome = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text }, { ...context, imported: [other] });
+    expect(outcome.imported).toBeUndefined();
+    const error = outcome.problems.find((item) => item.severity === 'error');
+    expect(error?.file).toBe('principles/group-norms.md');
+    expect(error?.message).toContain('the pack "Other pack" already brought a principle "group-norms" with a different text');
+    expect(error?.message).toContain('in "Other pack": "Group norms"');
+    expect(error?.message).toContain('in this pack: "Group rules" (One sentence.) "What it says Members decide the rules."');
+  });
+
+  it('accepts a principle another pack brought with the same text, and a re-import of the pack that brought it', async () => {
+    const text = demoPackFile({ 'q-001': questionText({ principles: '[group-norms]' }) }, [{ path: 'principles/group-norms.md', text: GROUP_NORMS }]);
+    const shared = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text }, { ...context, imported: [other] });
+    expect(shared.imported?.principles.map((principle) => principle.id)).toEqual(['group-norms']);
+    const changed = demoPackFile({ 'q-001': questionText({ principles: '[group-norms]' }) }, [{ path: 'principles/group-norms.md', text: GROUP_NORMS.replace('Some words.', 'New words.') }]);
+    const reimport = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text: changed }, { ...context, imported: [{ ...other, packId: 'demo' }] });
+    expect(reimport.imported?.principles[0]?.body).toContain('New words.');
+  });
+});
+
+describe('a file that is not a pack', () => {
+  const refuseSource = async (name: string, text: string) => (await checkImport({ kind: 'sources', files: [{ name, text }] }, context)).problems[0]?.message;
+
+  it('says what it seems to be and which files the app accepts', async () => {
+    expect(await refuseSource('quiz.txt', '::Q1:: A client asks { =Listen ~Refer }')).toMatch(/^quiz\.txt looks like a Moodle quiz in GIFT format, not a Rapport pack: the pack studio .* Rapport imports a pack file/);
+    expect(await refuseSource('questions.csv', 'id,stem\nq-1,A client\n')).toMatch(/^questions\.csv looks like a spreadsheet \(CSV\)/);
+    expect(await refuseSource('notes.txt', 'Some notes about the course.')).toBe('notes.txt is a document, not a Rapport pack. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).');
   });
 });

@@ -120,6 +120,13 @@ describe('searching', () => {
     expect(filterEntries(entries, { query: "client's" }).map((entry) => entry.questionId)).toEqual(['c-1']);
   });
 
+  it('finds < and > however the author wrote them: as is, escaped, or as entities', () => {
+    const stems = ['Scores of x < y.', 'Scores of x \\< y.', 'Scores of x &lt; y &#62; z &amp; w.'];
+    const entries = browseEntries([{ id: 'delta', questions: stems.map((stem, index) => question({ id: `d-${index}`, stem })) }], new Map(), NOW);
+    expect(filterEntries(entries, { query: 'x < y' }).map((entry) => entry.questionId)).toEqual(['d-0', 'd-1', 'd-2']);
+    expect(filterEntries(entries, { query: 'y > z & w' }).map((entry) => entry.questionId)).toEqual(['d-2']);
+  });
+
   it('returns everything for an empty search', () => {
     expect(filter({ query: '   ' })).toEqual(['a-1', 'a-2', 'a-3', 'b-1']);
   });
