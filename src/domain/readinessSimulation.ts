@@ -33,7 +33,7 @@ export interface SimulationOptions {
   blueprint?: Blueprint;
   /** Questions in the simulated bank, spread over areas as the built-in bank aims to be. */
   bankSize?: number;
-  /** Share of three-option questions; the rest have four. */
+  /** Share of three-option questions (the built-in bank's 85% unless given); the rest have four. */
   threeOptionShare?: number;
 }
 
@@ -233,7 +233,7 @@ export function simulateCalibration(options: SimulationOptions): CalibrationResu
   for (let candidateIndex = 0; candidateIndex < options.candidates; candidateIndex++) {
     // The built-in bank, or the built-in bank with imported packs beside it.
     const bankSize = options.bankSize ?? [330, 330, 600, 1000][Math.floor(random() * 4)] ?? 330;
-    const bank = simulatedBank(bankSize, options.threeOptionShare ?? 0.7, random);
+    const bank = simulatedBank(bankSize, options.threeOptionShare ?? 0.85, random);
     const byKey = new Map(bank.map((question) => [question.key, question]));
     const candidate = makeCandidate(random);
     const progress: Progress = { app: new Map(), truth: new Map(), firstAnswers: [], met: new Map(), reviews: [] };
