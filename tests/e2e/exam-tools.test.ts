@@ -168,7 +168,8 @@ describe('the test centre’s tools in the exam', () => {
     const confirm = page.getByRole('group', { name: 'Submit the exam?' });
     expect(await confirm.textContent()).toContain('18 questions are not answered and will count as wrong. 2 flagged for review.');
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'exam-review-confirm');
+    await screenshot(page, 'exam-review-confirm', { fullPage: false });
+    await confirm.screenshot({ path: `${ARTIFACTS}/exam-review-confirm-group.png` });
     await confirm.getByRole('button', { name: 'Keep working' }).click();
     await row(4).getByRole('button').click();
     await page.getByRole('heading', { name: 'Question 4 of 20' }).waitFor();
