@@ -50,7 +50,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 },
       },
       {
         extends: true,
@@ -60,6 +60,7 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           alias: { 'virtual:rapport/catalog': new URL('tests/fixtures/virtual-catalog.ts', import.meta.url).pathname },
           setupFiles: ['tests/component/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
