@@ -19,7 +19,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { PackMeta, Principle } from '../domain/content';
 import type { FactColumns } from '../domain/content/facts';
 import type { StoredCard, StoredReview } from '../domain/progress';
-import { cardKey } from '../domain/queue';
+import { cardKey } from '../domain/ids';
 import { State, type Card } from '../domain/scheduling';
 import type { AnswerFacts, DayCount } from '../domain/statistics';
 import type { RapportDatabase } from './database';
