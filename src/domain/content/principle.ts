@@ -1,7 +1,7 @@
-import { splitFrontMatter } from './frontMatter';
-import { principleFrontMatterSchema } from './schema';
-import type { Principle, Problem } from './types';
-import { validateYaml } from './yamlSource';
+import { splitFrontMatter } from './frontMatter.ts';
+import { principleFrontMatterSchema } from './schema.ts';
+import type { Principle, Problem } from './types.ts';
+import { validateYaml } from './yamlSource.ts';
 
 export function parsePrinciple(file: string, text: string): { principle?: Principle; problems: Problem[] } {
   const split = splitFrontMatter(file, text);

@@ -1,9 +1,9 @@
-import { problem, splitFrontMatter } from './frontMatter';
-import { fingerprint } from './hash';
-import { questionFrontMatterSchema } from './schema';
-import type { Problem, Question, QuestionOption } from './types';
-import { OPTION_LETTERS, type OptionLetter } from './vocabulary';
-import { validateYaml } from './yamlSource';
+import { problem, splitFrontMatter } from './frontMatter.ts';
+import { fingerprint } from './hash.ts';
+import { questionFrontMatterSchema } from './schema.ts';
+import type { Problem, Question, QuestionOption } from './types.ts';
+import { OPTION_LETTERS, type OptionLetter } from './vocabulary.ts';
+import { validateYaml } from './yamlSource.ts';
 
 const LEAD_IN = /^##(?!#)\s*(.*)$/;
 const OPTION = /^###(?!#)\s*(.*)$/;
