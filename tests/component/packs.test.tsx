@@ -15,9 +15,13 @@ function jsonFile(name: string, text: string): File {
   return file;
 }
 
-function extraPack(questions: Record<string, string>): string {
-  const files = contentFolder(questions).map((file) => ({ ...file, path: file.path.replace('packs/demo/', 'packs/extra/'), text: file.text.replace('id: demo', 'id: extra').replace('title: Demo pack', 'title: Extra pack') }));
-  return JSON.stringify(buildPackFile({ id: 'extra', title: 'Extra pack', version: '1.0.0' }, files));
+function extraPack(questions: Record<string, string>, version = '1.0.0'): string {
+  const files = contentFolder(questions).map((file) => ({
+    ...file,
+    path: file.path.replace('packs/demo/', 'packs/extra/'),
+    text: file.text.replace('id: demo', 'id: extra').replace('title: Demo pack', 'title: Extra pack').replace('version: 1.0.0', `version: ${version}`),
+  }));
+  return JSON.stringify(buildPackFile({ id: 'extra', title: 'Extra pack', version }, files));
 }
 
 describe('the packs screen', () => {
@@ -73,6 +77,38 @@ describe('the packs screen', () => {
     expect(within(alert).getAllByRole('listitem')).toHaveLength(50);
     expect(alert).toHaveTextContent('The first 50 of 60 are shown');
     expect(alert).toHaveTextContent('only its author can fix');
+  });
+});
+
+describe('importing over an installed pack', () => {
+  it('asks before an older version replaces a newer one, and keeps the newer one unless told', async () => {
+    const user = userEvent.setup();
+    renderAt('/packs');
+    await screen.findByRole('heading', { name: 'Demo pack' });
+    const questions = { 'x-001': questionText({ id: 'x-001' }) };
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra.rapport.json', extraPack(questions, '1.0.1')));
+    await screen.findByText('Imported Extra pack (1 question).');
+
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra-old.rapport.json', extraPack(questions, '1.0.0')));
+    const ask = await screen.findByRole('group', { name: 'Import an older version of Extra pack?' });
+    expect(ask).toHaveTextContent('You have version 1.0.1; this file is version 1.0.0');
+    await user.click(within(ask).getByRole('button', { name: 'Keep version 1.0.1' }));
+    expect((await database().importedPacks.get('extra'))?.meta.version).toBe('1.0.1');
+
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('extra-old.rapport.json', extraPack(questions, '1.0.0')));
+    await user.click(within(await screen.findByRole('group', { name: /older version/ })).getByRole('button', { name: 'Import version 1.0.0' }));
+    await screen.findByText(/Updated Extra pack from version 1.0.1 to 1.0.0/);
+    expect((await database().importedPacks.get('extra'))?.meta.version).toBe('1.0.0');
+  });
+
+  it('says what a file that is not a pack seems to be', async () => {
+    const user = userEvent.setup();
+    renderAt('/packs');
+    await screen.findByRole('heading', { name: 'Demo pack' });
+    await user.upload(screen.getByLabelText('Choose a pack file…'), jsonFile('rapport-backup-2026-12-01.json', '{"format":"rapport-backup","formatVersion":1}'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('rapport-backup-2026-12-01.json is a Rapport backup of someone’s progress, not a pack: restore it in Settings, under Backup.');
+    expect(alert).not.toHaveTextContent('only its author');
   });
 });
 

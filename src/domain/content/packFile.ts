@@ -2,6 +2,7 @@ import '../zodSetup';
 import { z } from 'zod';
 import { compileContentInSteps } from './compile';
 import { reportOn, type ContentReport } from './check';
+import { ACCEPTED_FILES, guessFileKind, notAPackMessage } from './fileKind';
 import { problem } from './frontMatter';
 import type { Pack, Principle, Problem, SourceFile } from './types';
 
@@ -58,6 +59,8 @@ export interface ImportedPack {
 
 export interface ImportOutcome extends Pick<ContentReport, 'problems'> {
   imported?: ImportedPack;
+  /** The files could not be read as a pack at all (not a pack, damaged, from a newer app): nothing for an author to fix line by line. */
+  unreadable?: boolean;
 }
 
 type Input = { kind: 'pack-file'; name: string; text: string } | { kind: 'sources'; files: { name: string; text: string }[] };
@@ -72,7 +75,7 @@ export async function checkImport(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportOutcome> {
   const sources = input.kind === 'pack-file' ? readPackFile(input.name, input.text) : arrangeSources(input.files);
-  if ('problems' in sources) return { problems: sources.problems };
+  if ('problems' in sources) return { problems: sources.problems, unreadable: true };
   const { files } = sources;
   const compiled = await compileContentInSteps(files, { knownPrinciples: library.principles }, onProgress);
   const { problems } = reportOn(compiled, files);
@@ -158,12 +161,12 @@ function readPackFile(name: string, text: string): { files: SourceFile[] } | { p
   try {
     data = JSON.parse(text);
   } catch {
-    return { problems: [problem(name, 1, 'this file is not a Rapport pack: it is not valid JSON')] };
+    return { problems: [problem(name, 1, `${name} is not a Rapport pack: it is not valid JSON. ${ACCEPTED_FILES}`)] };
   }
   const parsed = packFileSchema.safeParse(data);
   if (!parsed.success) {
     const format = (data as { format?: unknown } | null)?.format;
-    if (format !== PACK_FILE_FORMAT) return { problems: [problem(name, 1, 'this file is not a Rapport pack: it has no "format": "rapport-pack"')] };
+    if (format !== PACK_FILE_FORMAT) return { problems: [problem(name, 1, notAPackMessage(name, guessFileKind(name, text)))] };
     const issue = parsed.error.issues[0];
     return { problems: [problem(name, 1, `this pack file is damaged at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unexpected content'}`)] };
   }
@@ -187,7 +190,10 @@ function arrangeSources(picked: { name: string; text: string }[]): { files: Sour
   const base = (name: string) => name.split('/').at(-1) ?? name;
   const packYaml = picked.find((file) => /^pack\.ya?ml$/.test(base(file.name)));
   if (!packYaml) {
-    return { problems: [problem('pack.yaml', 1, 'no pack.yaml among the files: choose the pack’s whole folder, or include its pack.yaml')] };
+    const [single] = picked;
+    const kind = single && picked.length === 1 ? guessFileKind(single.name, single.text) : 'pack-source';
+    if (single && kind !== 'pack-source') return { problems: [problem(single.name, 1, notAPackMessage(single.name, kind))] };
+    return { problems: [problem('pack.yaml', 1, `no pack.yaml among the files: choose the pack’s whole folder, or include its pack.yaml. ${ACCEPTED_FILES}`)] };
   }
   const id = /^id:\s*["']?([a-z0-9-]+)/m.exec(packYaml.text)?.[1] ?? 'pack';
   const files = picked
@@ -198,4 +204,15 @@ function arrangeSources(picked: { name: string; text: string }[]): { files: Sour
       return { path: inPrinciples ? `principles/${name}` : `packs/${id}/${name}`, text: file.text };
     });
   return { files };
+}
+
+/** Compares two MAJOR.MINOR.PATCH versions: negative when `a` is older than `b`. */
+export function compareVersions(a: string, b: string): number {
+  const parts = (version: string) => version.split('.').map((part) => Number(part) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let index = 0; index < Math.max(x.length, y.length); index++) {
+    const difference = (x[index] ?? 0) - (y[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }

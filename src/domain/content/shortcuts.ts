@@ -6,14 +6,25 @@ import type { Question, QuestionOption } from './types';
  * the options into a pick (ties split evenly; a silent feature guesses); its rate is how often that
  * pick is the key, set against chance (one over the number of options, averaged over the items).
  */
-export type ShortcutFeature = 'opening-word' | 'two-part-action' | 'longest-option' | 'shortest-option' | 'stem-words';
+export type ShortcutFeature =
+  | 'opening-word'
+  | 'two-part-action'
+  | 'single-action'
+  | 'longest-option'
+  | 'shortest-option'
+  | 'middle-length'
+  | 'stem-words'
+  | 'fewest-stem-words';
 
 export const SHORTCUT_FEATURES: Record<ShortcutFeature, string> = {
   'opening-word': 'picking the option whose opening word most often begins a best answer elsewhere in the content folder',
   'two-part-action': 'picking the only option that joins two actions ("... and ...", "..., then ...")',
+  'single-action': 'picking the only option that does one thing when the others join two actions',
   'longest-option': 'picking the longest option',
   'shortest-option': 'picking the shortest option',
+  'middle-length': 'ruling out the longest and the shortest option',
   'stem-words': "picking the option that repeats most of the scenario's words",
+  'fewest-stem-words': "picking the option that repeats fewest of the scenario's words",
 };
 
 /** How far above chance a feature may pick the key before it counts as a shortcut. */
@@ -89,13 +100,17 @@ export function shortcutRates(questions: readonly Question[], bank: readonly Que
   const inBank = new Set(bank);
   const features: Record<ShortcutFeature, (question: Question) => number[]> = {
     'opening-word': (question) => openingWordScores(question, tally, inBank.has(question)),
-    'two-part-action': (question) => {
-      const twoPart = question.options.map((option) => (isTwoPartAction(option.text, tally.actionWords) ? 1 : 0));
-      return twoPart.reduce((sum: number, value) => sum + value, 0) === 1 ? twoPart : twoPart.map(() => 0);
-    },
+    'two-part-action': (question) => theOnlyOne(question.options.map((option) => isTwoPartAction(option.text, tally.actionWords))),
+    'single-action': (question) => theOnlyOne(question.options.map((option) => !isTwoPartAction(option.text, tally.actionWords))),
     'longest-option': (question) => question.options.map((option) => option.text.length),
     'shortest-option': (question) => question.options.map((option) => -option.text.length),
+    'middle-length': (question) => {
+      const lengths = question.options.map((option) => option.text.length);
+      const [shortest, longest] = [Math.min(...lengths), Math.max(...lengths)];
+      return lengths.map((length) => (length !== shortest && length !== longest ? 1 : 0));
+    },
     'stem-words': (question) => stemWordScores(question),
+    'fewest-stem-words': (question) => stemWordScores(question).map((shared) => -shared),
   };
   return (Object.keys(features) as ShortcutFeature[]).map((feature) => rateOf(feature, questions, features[feature]));
 }
@@ -126,6 +141,11 @@ function rateOf(feature: ShortcutFeature, questions: readonly Question[], score:
     z: variance > 0 ? (hits - chance) / Math.sqrt(variance) : 0,
     giveaways,
   };
+}
+
+/** 1 for the one option that has a feature the others lack; all 0 (a guess) otherwise. */
+function theOnlyOne(has: boolean[]): number[] {
+  return has.filter(Boolean).length === 1 ? has.map((value) => (value ? 1 : 0)) : has.map(() => 0);
 }
 
 /** How far the picked option stands out from the next best: a bigger gap is a plainer giveaway. */

@@ -11,7 +11,7 @@ import { buildPackFile } from '../../domain/content/packFile';
 import { formatProblem } from '../../domain/content/compile';
 import type { Problem } from '../../domain/content';
 import { importPickedFiles, type ImportReport } from './importPack';
-import { chosenFromInput, droppedFiles, PickError, readPickedFiles, type Chosen } from './readPickedFiles';
+import { chosenFromInput, droppedFiles, PickError, readPickedFiles, type Chosen, type PickedFile } from './readPickedFiles';
 
 interface Listing extends PackListing {
   answered: number;
@@ -160,19 +160,32 @@ function Importer({ onImported }: { onImported: () => void }) {
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
 
+  const [pending, setPending] = useState<PickedFile[]>();
+
+  const importFiles = async (files: PickedFile[], allowOlder = false) => {
+    setReport(undefined);
+    setRefusal(undefined);
+    setPending(undefined);
+    setProgress({ done: 0, total: files.length });
+    try {
+      const result = await importPickedFiles(files, (done, total) => setProgress({ done, total }), { allowOlder });
+      setReport(result);
+      if (result.older) setPending(files);
+      if (result.stored) onImported();
+    } catch (error) {
+      setRefusal(`The pack could not be imported. ${describeStorageError(error)}`);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
   const run = async (chosen: Chosen[]) => {
     setReport(undefined);
     setRefusal(undefined);
     try {
-      const files = await readPickedFiles(chosen);
-      setProgress({ done: 0, total: files.length });
-      const result = await importPickedFiles(files, (done, total) => setProgress({ done, total }));
-      setReport(result);
-      if (result.stored) onImported();
+      await importFiles(await readPickedFiles(chosen));
     } catch (error) {
       setRefusal(error instanceof PickError ? error.message : `The pack could not be imported. ${describeStorageError(error)}`);
-    } finally {
-      setProgress(undefined);
     }
   };
   const onDrop = async (event: DragEvent) => {
@@ -232,6 +245,30 @@ function Importer({ onImported }: { onImported: () => void }) {
           {refusal}
         </p>
       )}
+      {report?.older && pending && (
+        <fieldset className="confirm">
+          <legend>Import an older version of {report.older.title}?</legend>
+          <p>
+            You have version {report.older.installed}; this file is version {report.older.incoming}, an older one. Importing it would replace the newer questions
+            (your answers are kept). Usually the newer version has the author’s fixes.
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => void importFiles(pending, true)}>
+              Import version {report.older.incoming}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setPending(undefined);
+                setReport(undefined);
+              }}
+            >
+              Keep version {report.older.installed}
+            </button>
+          </div>
+        </fieldset>
+      )}
       {report?.stored && (
         <p role="status" className="success">
           {report.stored.previousVersion
@@ -239,7 +276,16 @@ function Importer({ onImported }: { onImported: () => void }) {
             : `Imported ${report.stored.title} (${plural(report.stored.questions, 'question')}).`}
         </p>
       )}
-      {errors.length > 0 && (
+      {errors.length > 0 && report?.unreadable && (
+        <div role="alert" className="problems">
+          <h3>Not imported</h3>
+          {errors.map((item) => (
+            <p key={formatProblem(item)}>{item.message}</p>
+          ))}
+          <p>Nothing was stored and your progress is unchanged.</p>
+        </div>
+      )}
+      {errors.length > 0 && !report?.unreadable && (
         <div role="alert" className="problems">
           <h3>
             Not imported: {errors.length} {errors.length === 1 ? 'problem' : 'problems'} to fix

@@ -29,7 +29,8 @@ describe('fresh question ids', () => {
   });
 });
 
-describe('content:check on the command line', () => {
+// Each spawns tsx, which takes seconds on a busy machine.
+describe('content:check on the command line', { timeout: 30_000 }, () => {
   it('prints each problem with path:line:column and a summary, and fails on errors', () => {
     const root = writeFolder(contentFolder({ 'q-001': questionText({ area: 'ethics' }) }));
     const result = run('content-check', [root]);
@@ -51,7 +52,7 @@ describe('content:check on the command line', () => {
   });
 });
 
-describe('content:new and pack:build', () => {
+describe('content:new and pack:build', { timeout: 30_000 }, () => {
   it('scaffolds a question with the next id that the checker then asks to complete', () => {
     const root = writeFolder(contentFolder({ 'q-001': questionText() }));
     const output = execFileSync('npx', ['tsx', 'scripts/content-new.ts', 'demo', root], { encoding: 'utf8' });

@@ -43,8 +43,11 @@ describe('importing a pack file', () => {
 
   it('refuses files that are not packs, packs from newer versions, odd paths and built-in ids', async () => {
     const refuse = async (text: string) => (await checkImport({ kind: 'pack-file', name: 'x.json', text }, context)).problems[0]?.message;
-    expect(await refuse('{oops')).toBe('this file is not a Rapport pack: it is not valid JSON');
-    expect(await refuse('{"format":"rapport-backup"}')).toBe('this file is not a Rapport pack: it has no "format": "rapport-pack"');
+    expect(await refuse('{oops')).toBe('x.json is not a Rapport pack: it is not valid JSON. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).');
+    expect(await refuse('{"format":"rapport-backup"}')).toBe(
+      'x.json is a Rapport backup of someone’s progress, not a pack: restore it in Settings, under Backup. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).',
+    );
+    expect(await refuse('{"questions":[]}')).toContain('x.json is a JSON file but not a Rapport pack');
     const valid = JSON.parse(demoPackFile({ 'q-001': questionText() }));
     expect(await refuse(JSON.stringify({ ...valid, formatVersion: 7 }))).toContain('newer version of Rapport');
     expect(await refuse(JSON.stringify({ ...valid, files: [{ path: '../../etc/passwd', text: '' }] }))).toBe('this pack file names an unexpected file, "../../etc/passwd"');
@@ -133,5 +136,15 @@ describe('one text per principle id', () => {
     const changed = demoPackFile({ 'q-001': questionText({ principles: '[group-norms]' }) }, [{ path: 'principles/group-norms.md', text: GROUP_NORMS.replace('Some words.', 'New words.') }]);
     const reimport = await checkImport({ kind: 'pack-file', name: 'demo.rapport.json', text: changed }, { ...context, imported: [{ ...other, packId: 'demo' }] });
     expect(reimport.imported?.principles[0]?.body).toContain('New words.');
+  });
+});
+
+describe('a file that is not a pack', () => {
+  const refuseSource = async (name: string, text: string) => (await checkImport({ kind: 'sources', files: [{ name, text }] }, context)).problems[0]?.message;
+
+  it('says what it seems to be and which files the app accepts', async () => {
+    expect(await refuseSource('quiz.txt', '::Q1:: A client asks { =Listen ~Refer }')).toMatch(/^quiz\.txt looks like a Moodle quiz in GIFT format, not a Rapport pack: the pack studio .* Rapport imports a pack file/);
+    expect(await refuseSource('questions.csv', 'id,stem\nq-1,A client\n')).toMatch(/^questions\.csv looks like a spreadsheet \(CSV\)/);
+    expect(await refuseSource('notes.txt', 'Some notes about the course.')).toBe('notes.txt is a document, not a Rapport pack. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).');
   });
 });

@@ -41,9 +41,31 @@ describe('shortcuts around the stem', () => {
     const warnings = checkContent(contentFolder(questions))
       .problems.filter((item) => item.file === 'packs/demo/pack.yaml')
       .map((item) => item.message);
-    expect(warnings).toHaveLength(2);
+    expect(warnings.filter((message) => /opening word|joins two actions/.test(message))).toHaveLength(2);
     expect(warnings[0]).toMatch(/^shortcut around the stem: picking the option whose opening word most often begins a best answer elsewhere in the content folder finds the best answer in 100% of 12 questions, against 33% by chance \(\+67 points\)\. Most telling: q-\d{3} \(packs\/demo\/q-\d{3}\.md:\d+:8\)/);
     expect(warnings[1]).toMatch(/^shortcut around the stem: picking the only option that joins two actions .* finds the best answer in 100% of 12 questions, against 33% by chance \(\+67 points\)/);
+  });
+
+  it('warns when the key is the middle-length option or the one that echoes the scenario least: cues work both ways', () => {
+    const questions = Object.fromEntries(
+      SCENARIOS.map((scenario, index) => {
+        const answer = 'ABC'[index % 3] as string;
+        // Distractors repeat the scenario's words and are the longest and the shortest; the key sits between them.
+        const echo = scenario.replace(/[.]$/, '');
+        const texts = [0, 1, 2].map((position) =>
+          'ABC'[position] === answer ? 'Offer a plain next step.' : position === (index + 1) % 3 ? `Say: ${echo}, truly, and at length here.` : `${echo.split(' ').slice(0, 4).join(' ')}.`,
+        );
+        const body = [scenario, '', '## What should the social worker do FIRST?', '', ...texts.flatMap((text, position) => [`### ${'ABC'[position]}. ${text}`, 'Why.', ''])].join('\n');
+        return [`q-${index + 1}`, questionText({ id: `q-${index + 1}`, answer }, body)];
+      }),
+    );
+    const { compiled } = checkContent(contentFolder(questions));
+    const rates = new Map(shortcutRates(compiled.packs[0]?.questions ?? []).map((rate) => [rate.feature, rate]));
+    expect(rates.get('middle-length')?.rate).toBe(1);
+    expect(rates.get('fewest-stem-words')?.rate).toBe(1);
+    const warnings = checkContent(contentFolder(questions)).problems.map((item) => item.message);
+    expect(warnings.some((message) => message.startsWith('shortcut around the stem: ruling out the longest and the shortest option finds the best answer in 100% of 12 questions'))).toBe(true);
+    expect(warnings.some((message) => message.startsWith("shortcut around the stem: picking the option that repeats fewest of the scenario's words finds the best answer in 100%"))).toBe(true);
   });
 
   it('learns opening words from the whole bank, leaving each question out', () => {
