@@ -2,8 +2,10 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { rapportContent } from './scripts/vite-plugin-content';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
+// The config and what it imports (the content plugin and src/domain/content) name their imports with
+// their extension, as Vite's native config loader will require; `vite build` lists any that do not.
+import { rapportContent } from './scripts/vite-plugin-content.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
 
 const contentSecurityPolicy: Plugin = {
   name: 'rapport-csp',

@@ -14,7 +14,7 @@ import { importCsv } from '../src/domain/content/csv';
 import { importGift } from '../src/domain/content/gift';
 import { decodeImportedFile, originOf, where, type ImportedQuestion } from '../src/domain/content/importing';
 import { idSchema } from '../src/domain/content/schema';
-import { plural } from '../src/domain/counts';
+import { plural } from '../src/domain/format';
 import { APP_CONTENT, builtInPrincipleFiles, builtInPrinciples, idsIn, readContentFolder, readFolderToCheck } from './read-content';
 
 const USAGE = 'Usage: npm run content:import -- FILE.gift|FILE.csv --pack PACK-ID [--out PACK-FOLDER]';

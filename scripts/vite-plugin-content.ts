@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileContent, formatProblem } from '../src/domain/content/compile';
-import type { CompileResult, QuestionFacts } from '../src/domain/content';
-import { factsOf } from '../src/domain/content/facts';
-import { readContentFolder } from './read-content';
+import { compileContent, formatProblem } from '../src/domain/content/compile.ts';
+import type { CompileResult, QuestionFacts } from '../src/domain/content/index.ts';
+import { factsOf } from '../src/domain/content/facts.ts';
+import { readContentFolder } from './read-content.ts';
 
 const CATALOG = 'virtual:rapport/catalog';
 const PACK_PREFIX = 'virtual:rapport/pack/';

@@ -79,7 +79,7 @@ export const routes = [
       { path: '/author', lazy: async () => ({ Component: (await import('../features/packs/AuthorPreviewPage')).AuthorPreviewPage }) },
       { path: '/browse', lazy: async () => ({ Component: (await import('../features/browse/BrowsePage')).BrowsePage }) },
       { path: '/browse/:packId/:questionId', lazy: async () => ({ Component: (await import('../features/browse/QuestionDetailPage')).QuestionDetailPage }) },
-      { path: '/principles', lazy: async () => ({ Component: (await import('../features/library/LibraryPage')).LibraryPage }) },
+      { path: '/principles', lazy: async () => ({ Component: (await import('../features/principles/LibraryPage')).LibraryPage }) },
       { path: '/settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
       { path: '/principles/:principleId', lazy: async () => ({ Component: (await import('../features/principles/PrinciplePage')).PrinciplePage }) },
       { path: '*', element: <NotFound /> },

@@ -1,5 +1,5 @@
 import type { StoredCard, StoredReview } from '../domain/progress';
-import { cardKey } from '../domain/queue';
+import { cardKey } from '../domain/ids';
 import type { RapportDatabase } from './database';
 import { answersOfDays } from './derived';
 

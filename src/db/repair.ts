@@ -20,8 +20,14 @@ export async function checkAtOpening(db: RapportDatabase): Promise<DerivedTable[
 /** How long after opening the check waits for the page to be idle at most: the first screen comes first. */
 const CHECK_DELAY_MS = 3000;
 
-/** Runs the opening check once the page is idle, off the path of the first screen. */
+const CHECKED_KEY = 'rapport-derived-rows-checked';
+
+/**
+ * Runs the opening check once the page is idle, off the path of the first screen, and once per tab:
+ * moving between screens reloads no page, but a reload or a link opened anew would check again.
+ */
 export function scheduleOpeningCheck(db: RapportDatabase): void {
+  if (checkedInThisTab()) return;
   const run = () => {
     if (!db.isOpen()) return;
     checkAtOpening(db).catch((error: unknown) => {
@@ -31,4 +37,15 @@ export function scheduleOpeningCheck(db: RapportDatabase): void {
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: CHECK_DELAY_MS });
   else setTimeout(run, CHECK_DELAY_MS);
+}
+
+/** Whether this tab has had its check; notes that it has. Without session storage, every opening checks. */
+function checkedInThisTab(): boolean {
+  try {
+    if (sessionStorage.getItem(CHECKED_KEY)) return true;
+    sessionStorage.setItem(CHECKED_KEY, '1');
+  } catch {
+    // No session storage (a test, a locked-down browser): check.
+  }
+  return false;
 }

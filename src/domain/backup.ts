@@ -22,19 +22,24 @@ const count = z.number().int().min(0);
 const state = z.number().int().min(0).max(3);
 const grade = z.number().int().min(1).max(4);
 
-const cardSchema = z.strictObject({
-  packId: id,
-  questionId: id,
-  contentHash: z.string().max(64),
+/** What a card and a log entry both hold of FSRS's state. */
+const scheduled = {
   due: date,
   stability: z.number().min(0),
   difficulty: z.number().min(0),
   elapsed_days: z.number().min(0),
   scheduled_days: z.number().min(0),
   learning_steps: count,
+  state,
+};
+
+const cardSchema = z.strictObject({
+  ...scheduled,
+  packId: id,
+  questionId: id,
+  contentHash: z.string().max(64),
   reps: count,
   lapses: count,
-  state,
   last_review: date.optional(),
   lastCorrect: z.boolean().optional(),
 });
@@ -51,15 +56,9 @@ const reviewSchema = z.strictObject({
   examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   contentHash: z.string().max(64),
   previousDue: date,
+  ...scheduled,
   rating: grade,
-  state,
-  due: date,
-  stability: z.number().min(0),
-  difficulty: z.number().min(0),
-  elapsed_days: z.number().min(0),
   last_elapsed_days: z.number().min(0),
-  scheduled_days: z.number().min(0),
-  learning_steps: count,
   review: date,
 });
 

@@ -2,7 +2,8 @@ import { fsrs, generatorParameters, default_w, Rating, type Card as FsrsCard, ty
 import { CONTENT_AREA_IDS, type Blueprint, type ContentArea, type OptionLetter } from './content';
 import { drawExam, type ExamQuestion } from './exam';
 import { ratingFor, type Confidence } from './grading';
-import { buildQueue, rankDue, seededRandom, studyCandidates, type QuestionRef } from './queue';
+import { buildQueue, rankDue, studyCandidates, type QuestionRef } from './queue';
+import { seededRandom } from './random';
 import { estimateReadiness, REVIEWS_READ, type BankItem, type ReadinessBlueprint, type FirstAnswer, type ReviewOutcome, type SeenItem } from './readiness';
 import { newCard, recallProbability, schedule, type Card } from './scheduling';
 

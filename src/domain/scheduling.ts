@@ -1,5 +1,6 @@
 import { createEmptyCard, forgetting_curve, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
 import { RETENTION_RANGE } from './settings';
+import { dateOfDay } from './dates';
 
 export { State, type Card, type Grade, type ReviewLog };
 
@@ -34,9 +35,8 @@ export function newCard(now: Date): Card {
 /** The start of the exam day in local time, or undefined when no date is set or it has passed. */
 export function examStart(examDate: string | undefined, now: Date): Date | undefined {
   if (!examDate) return undefined;
-  const [year, month, day] = examDate.split('-').map(Number);
-  if (!year || !month || !day) return undefined;
-  const start = new Date(year, month - 1, day);
+  const start = dateOfDay(examDate);
+  // An unreadable date gives NaN, which is never later than now.
   return start.getTime() > now.getTime() ? start : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { YGrid } from './YGrid';
 import './charts.css';
 
 export interface LineSeries {
@@ -38,14 +39,7 @@ export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick, ma
   return (
     <div className="chart">
       <svg className="chart-line" role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
-        {yTicks.map((tick) => (
-          <g key={tick}>
-            <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text className="chart-label" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
-              {formatTick(tick)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={yTicks} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatTick} />
         {xLabels.map((text, index) =>
           text ? (
             <text key={index} className="chart-label" x={x(index)} y={HEIGHT - 8} textAnchor={index === 0 ? 'start' : index === points - 1 ? 'end' : 'middle'}>

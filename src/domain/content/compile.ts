@@ -1,10 +1,10 @@
-import { parseBlueprint } from './blueprint';
-import { problem } from './frontMatter';
-import { parseYaml, validateYaml } from './yamlSource';
-import { parsePrinciple } from './principle';
-import { parseQuestion } from './question';
-import { packMetaSchema, type PackMeta } from './schema';
-import type { Blueprint, CompileResult, Pack, Principle, Problem, Question, SourceFile } from './types';
+import { parseBlueprint } from './blueprint.ts';
+import { problem } from './frontMatter.ts';
+import { parseYaml, validateYaml } from './yamlSource.ts';
+import { parsePrinciple } from './principle.ts';
+import { parseQuestion } from './question.ts';
+import { packMetaSchema, type PackMeta } from './schema.ts';
+import type { Blueprint, CompileResult, Pack, Principle, Problem, Question, SourceFile } from './types.ts';
 
 const PRINCIPLE_FILE = /^principles\/([^/]+)\.md$/;
 const PACK_META_FILE = /^packs\/([^/]+)\/pack\.ya?ml$/;

@@ -1,7 +1,7 @@
-import { splitFrontMatter } from './frontMatter';
-import { idSchema, principleFrontMatterSchema } from './schema';
-import type { Principle, Problem } from './types';
-import { validateYaml } from './yamlSource';
+import { splitFrontMatter } from './frontMatter.ts';
+import { idSchema, principleFrontMatterSchema } from './schema.ts';
+import type { Principle, Problem } from './types.ts';
+import { validateYaml } from './yamlSource.ts';
 
 export interface ParsedPrinciple {
   principle?: Principle;

@@ -1,10 +1,10 @@
-import { placeholderIn } from './authoring';
-import { problem, splitFrontMatter } from './frontMatter';
-import { fingerprint } from './hash';
-import { idSchema, questionFrontMatterSchema } from './schema';
-import type { Problem, Question, QuestionOption } from './types';
-import { OPTION_LETTERS, QUALIFIERS, type OptionLetter } from './vocabulary';
-import { validateYaml } from './yamlSource';
+import { placeholderIn } from './authoring.ts';
+import { problem, splitFrontMatter } from './frontMatter.ts';
+import { fingerprint } from './hash.ts';
+import { idSchema, questionFrontMatterSchema } from './schema.ts';
+import type { Problem, Question, QuestionOption } from './types.ts';
+import { OPTION_LETTERS, QUALIFIERS, type OptionLetter } from './vocabulary.ts';
+import { validateYaml } from './yamlSource.ts';
 
 const LEAD_IN = /^##(?!#)\s*(.*)$/;
 const OPTION = /^###(?!#)\s*(.*)$/;

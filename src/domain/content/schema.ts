@@ -1,7 +1,7 @@
-import '../zodSetup';
+import '../zodSetup.ts';
 import { z } from 'zod';
-import { CONTENT_AREA_IDS, OPTION_LETTERS, QUALIFIERS } from './vocabulary';
-import { ID_MAX_LENGTH } from '../ids';
+import { CONTENT_AREA_IDS, OPTION_LETTERS, QUALIFIERS } from './vocabulary.ts';
+import { ID_MAX_LENGTH } from '../ids.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idMessage = 'use lower-case letters, digits and single hyphens, such as "trust-basics" or "ta-014"';

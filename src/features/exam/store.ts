@@ -3,6 +3,7 @@ import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
 import { describeStorageError } from '../../db/errors';
+import { cardKey } from '../../domain/ids';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
 import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
 import { chooseOption, leaveItem, sectionRange, toggleEliminated, type StoredExam } from '../../domain/examSession';
@@ -41,7 +42,7 @@ interface ExamState {
 
 export function examQuestions(packs: ReadonlyMap<string, Pack>): Map<string, ExamQuestion> {
   const entries = [...packs.values()].flatMap((pack) =>
-    pack.questions.map((question) => [`${pack.id}/${question.id}`, { ...question, packId: pack.id, questionId: question.id }] as const),
+    pack.questions.map((question) => [cardKey(pack.id, question.id), { ...question, packId: pack.id, questionId: question.id }] as const),
   );
   return new Map(entries);
 }

@@ -6,11 +6,11 @@ import { useLoaded, type Loaded } from '../../components/useLoaded';
 import { builtInPacks, principleIndex, principleTitle } from '../../catalog/builtIn';
 import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
-import { formatCount, plural } from '../../domain/counts';
+import { formatCount, plural } from '../../domain/format';
 import { databaseExists } from '../../db/exists';
 
 // The database and the scheduler load after the first paint, keeping them out of the first download.
-// (Starting this import with the app instead saved 30 ms here but cost 0.7 s of Lighthouse's LCP.)
+// (Starting this import with the app instead delays the largest paint: see docs/performance.md.)
 // A first visit has no database: home then creates none and loads no Dexie.
 const loadHome = async (): Promise<HomeData> =>
   (await databaseExists()) ? (await import('./todaySummary')).loadHomeData() : (await import('./firstVisit')).firstVisitHomeData();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import { formatCount, plural } from '../../domain/counts';
+import { formatCount, plural } from '../../domain/format';
 import { usePageTitle } from '../../components/PageTitle';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';

@@ -1,4 +1,5 @@
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { BackLink } from '../../components/BackLink';
 import { Markdown } from '../../components/Markdown';
 import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../components/PageTitle';
@@ -6,10 +7,11 @@ import { useLoaded } from '../../components/useLoaded';
 import { loadPacksHolding, loadPrinciple, loadQuestionIndex } from '../../catalog/catalog';
 import { cardsOf } from '../../db/cards';
 import { database } from '../../db/database';
-import { plainText, previewText, STATE_LABELS } from '../../domain/browse';
+import { STATE_LABELS } from '../../domain/browse';
+import { plainText, previewText } from '../../domain/markdownText';
 import type { Principle, Question } from '../../domain/content';
 import { cardStatus, isChanged, type CardStatus } from '../../domain/progress';
-import { cardKey } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 
 export function PrinciplePage() {
   const { principleId = '' } = useParams();
@@ -22,19 +24,9 @@ export function PrinciplePage() {
 
 function PrincipleArticle({ principle }: { principle: Principle }) {
   usePageTitle(principle.title);
-  const navigate = useNavigate();
-  const fromQuestion = Boolean((useLocation().state as { fromQuestion?: boolean } | null)?.fromQuestion);
   return (
     <article className="principle" aria-labelledby="principle-heading">
-      {fromQuestion ? (
-        <button type="button" className="back" onClick={() => void navigate(-1)}>
-          ← Back to the question
-        </button>
-      ) : (
-        <Link className="back" to="/principles">
-          ← All principles
-        </Link>
-      )}
+      <BackLink cameFrom="fromQuestion" back="Back to the question" to="/principles" label="All principles" />
       <p className="eyebrow">Principle</p>
       <h1 id="principle-heading">{principle.title}</h1>
       <p className="principle-lede">{principle.summary}</p>

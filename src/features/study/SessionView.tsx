@@ -13,7 +13,8 @@ import { nextDue } from '../../db/progress';
 import type { Pack } from '../../domain/content';
 import { daysUntil, localDay } from '../../domain/dates';
 import { isChanged, type SessionAnswer } from '../../domain/progress';
-import { cardKey, SESSION_MAX_ITEMS } from '../../domain/queue';
+import { SESSION_MAX_ITEMS } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 import { useShallow } from 'zustand/react/shallow';
 import { currentQuestion, useStudy } from './store';
 

@@ -7,7 +7,8 @@ import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings,
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { cardKey, type QueueItem } from '../../domain/queue';
+import { type QueueItem } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 import { localDay } from '../../domain/dates';
 import { planSession, startStudyReads, type StudyMode } from './plan';
 
