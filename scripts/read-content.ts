@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Principle, SourceFile } from '../src/domain/content';
-import { compileContent } from '../src/domain/content/compile';
+import { compileContent } from '../src/domain/content/compile.ts';
 
 /** Every text file under a content folder, with paths relative to it (forward slashes, for messages). */
 export function readContentFolder(root: string): SourceFile[] {
