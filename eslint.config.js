@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['home', 'study', 'principles', 'library', 'exam', 'browse', 'stats', 'packs', 'settings'];
+const FEATURES = ['home', 'study', 'principles', 'library', 'exam', 'browse', 'stats', 'packs', 'settings', 'studio'];
 
 /** The layer arrows of the architecture: each layer imports only the layers below it. */
 const layer = (files, patterns) => ({

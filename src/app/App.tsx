@@ -76,6 +76,9 @@ export const routes = [
       { path: '/exam/history', lazy: async () => ({ Component: (await import('../features/exam/ExamHistoryPage')).ExamHistoryPage }) },
       { path: '/stats', lazy: async () => ({ Component: (await import('../features/stats/StatsPage')).StatsPage }) },
       { path: '/packs', lazy: async () => ({ Component: (await import('../features/packs/PacksPage')).PacksPage }) },
+      // The studio, its checker and its zip and link code load only when an author opens it.
+      { path: '/studio', lazy: async () => ({ Component: (await import('../features/studio/StudioPage')).StudioPage }) },
+      { path: '/studio/:draftId', lazy: async () => ({ Component: (await import('../features/studio/DraftPage')).DraftPage }) },
       { path: '/author', lazy: async () => ({ Component: (await import('../features/packs/AuthorPreviewPage')).AuthorPreviewPage }) },
       { path: '/browse', lazy: async () => ({ Component: (await import('../features/browse/BrowsePage')).BrowsePage }) },
       { path: '/browse/:packId/:questionId', lazy: async () => ({ Component: (await import('../features/browse/QuestionDetailPage')).QuestionDetailPage }) },

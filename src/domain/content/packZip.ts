@@ -8,10 +8,10 @@ import type { Problem, SourceFile } from './types';
  * `packs/<id>/` and `principles/`, so `npm run content:check -- FOLDER` checks exactly what the
  * studio checked.
  */
-export function packZip(folderName: string, files: readonly SourceFile[], readme: string): Uint8Array {
+export function packZip(folderName: string, files: readonly SourceFile[], readme: string): Uint8Array<ArrayBuffer> {
   const entries: Zippable = { [`${folderName}/README.md`]: strToU8(readme) };
   for (const file of files) entries[`${folderName}/${file.path}`] = strToU8(file.text);
-  return zipSync(entries, { level: 6 });
+  return zipSync(entries, { level: 6 }) as Uint8Array<ArrayBuffer>;
 }
 
 /** Bytes that start like a zip archive ("PK\x03\x04"). */

@@ -57,8 +57,10 @@ export function checkDraft(draft: Draft, library: StudioLibrary): DraftCheck {
     packIds: library.builtInPackIds,
     imported: library.imported,
   });
-  const problems = sortProblems([...compiled.problems, ...lint, ...importProblems]);
   const keyOfPath = new Map([...paths].map(([key, path]) => [path, key]));
+  // The app's principles ride along unchanged; while a question does not compile, the linter would
+  // call them unlinked. Nothing about them is the author's to fix.
+  const problems = sortProblems([...compiled.problems, ...lint, ...importProblems]).filter((item) => keyOfPath.has(item.file) || !item.file.startsWith('principles/'));
   const byKey = new Map<string, Problem[]>();
   for (const item of problems) {
     if (packWide.includes(item)) continue;

@@ -1,7 +1,8 @@
 import { nextQuestionId, questionTemplate } from '../content/authoring';
 import { packYamlSource, principleSource } from '../content/source';
 import { parseYaml } from '../content/yamlSource';
-import type { PackMeta, SourceFile } from '../content/types';
+import { parsePrinciple } from '../content/principle';
+import type { PackMeta, Principle, SourceFile } from '../content/types';
 import { setYamlFields } from './fieldForms';
 
 /**
@@ -61,7 +62,8 @@ export function newDraft(id: string, fields: NewPackFields, now: Date): Draft {
  * A draft from the files of a pack (a pack file, a zip, a pack in the app). Principles the app
  * already has with the same text are left out: the export adds them back from the app's library.
  */
-export function draftFromFiles(id: string, origin: string, files: readonly SourceFile[], libraryText: (principleId: string) => string | undefined, now: Date): Draft {
+export function draftFromFiles(id: string, origin: string, files: readonly SourceFile[], library: readonly Principle[], now: Date): Draft {
+  const known = new Map(library.map((principle) => [principle.id, principle]));
   const draftFiles: DraftFile[] = [];
   let count = 0;
   const pack = files.find((file) => /^packs\/[^/]+\/pack\.ya?ml$/.test(file.path));
@@ -71,16 +73,17 @@ export function draftFromFiles(id: string, origin: string, files: readonly Sourc
     if (file === pack) continue;
     if (/^packs\/[^/]+\/[^/]+\.md$/.test(file.path)) draftFiles.push({ key: `f${++count}`, kind: 'question', text: file.text });
     else if (/^principles\/[^/]+\.md$/.test(file.path)) {
-      const principleId = readId(file.text);
-      if (principleId && sameText(libraryText(principleId), file.text)) continue;
+      const { principle } = parsePrinciple(file.path, file.text);
+      const inLibrary = principle && known.get(principle.id);
+      if (principle && inLibrary && sameText(principle, inLibrary)) continue;
       draftFiles.push({ key: `f${++count}`, kind: 'principle', text: file.text });
     }
   }
   return { id, origin, files: draftFiles, createdAt: now, updatedAt: now };
 }
 
-function sameText(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+function sameText(a: Principle, b: Principle): boolean {
+  return a.title === b.title && a.summary === b.summary && a.body.trim() === b.body.trim();
 }
 
 /** The id a file declares, read line by line so it is found even when the rest of the file is broken. */

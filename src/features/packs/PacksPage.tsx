@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { formatCount, plural } from '../../domain/counts';
 import { usePageTitle } from '../../components/PageTitle';
+import { downloadFile } from '../../components/download';
+import { useLoaded } from '../../components/useLoaded';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { answeredPerPack, getImportedPack, importedPackFiles, removeImportedPack, setPackEnabled } from '../../db/packs';
@@ -26,11 +28,17 @@ export function PacksPage() {
   const [listings, setListings] = useState<Listing[]>();
   const refresh = useCallback(() => void loadListings().then(setListings), []);
   useEffect(refresh, [refresh]);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Kept after the fragment is dropped from the address, so the outcome of the import stays on screen.
+  const [shared, setShared] = useState<string>();
+  if (/^#import(-from)?=/.test(location.hash) && location.hash !== shared) setShared(location.hash);
 
   return (
     <>
       <h1>Packs</h1>
       <p>Choose which packs you study, and import packs your instructor shares with you.</p>
+      {shared && <SharedPackOffer hash={shared} onImported={refresh} onDone={() => void navigate({ hash: '' }, { replace: true })} />}
       {listings ? (
         <ul className="pack-list">
           {listings.map((pack) => (
@@ -41,9 +49,13 @@ export function PacksPage() {
         <p role="status">Loading packs…</p>
       )}
       <Importer onImported={refresh} />
-      <p>
-        Writing your own questions? <Link to="/author">Preview a question as candidates will see it</Link>.
-      </p>
+      <section aria-labelledby="write-heading">
+        <h2 id="write-heading">Write a pack</h2>
+        <p>
+          Instructors: <Link to="/studio">open the pack studio</Link> to write questions in the browser, check them as you type, preview them as candidates
+          see them, and share the pack as a file or a link. Nothing to install.
+        </p>
+      </section>
     </>
   );
 }
@@ -60,12 +72,7 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
     const db = database();
     const [stored, files] = await Promise.all([getImportedPack(db, pack.id), importedPackFiles(db, pack.id)]);
     if (!stored) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(buildPackFile(stored.pack, files))], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${pack.id}-${pack.version}.rapport.json`;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadFile(`${pack.id}-${pack.version}.rapport.json`, JSON.stringify(buildPackFile(stored.pack, files)), 'application/json');
   };
   const remove = async () => {
     await removeImportedPack(database(), pack.id, erase);
@@ -120,13 +127,11 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
   );
 }
 
-function Importer({ onImported }: { onImported: () => void }) {
+/** One import at a time: its progress, what came of it, and the older version waiting for the candidate's word. */
+function useImport(onImported: () => void) {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [report, setReport] = useState<ImportReport>();
   const [refusal, setRefusal] = useState<string>();
-  const [dragging, setDragging] = useState(false);
-  const hintId = useId();
-
   const [pending, setPending] = useState<PickedFile[]>();
 
   const importFiles = async (files: PickedFile[], allowOlder = false) => {
@@ -145,10 +150,24 @@ function Importer({ onImported }: { onImported: () => void }) {
       setProgress(undefined);
     }
   };
-
-  const run = async (chosen: Chosen[]) => {
+  const clear = () => {
     setReport(undefined);
     setRefusal(undefined);
+    setPending(undefined);
+  };
+  return { progress, report, refusal, setRefusal, pending, importFiles, clear };
+}
+
+type ImportState = ReturnType<typeof useImport>;
+
+function Importer({ onImported }: { onImported: () => void }) {
+  const state = useImport(onImported);
+  const { importFiles, clear, setRefusal } = state;
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+
+  const run = async (chosen: Chosen[]) => {
+    clear();
     try {
       await importFiles(await readPickedFiles(chosen));
     } catch (error) {
@@ -161,8 +180,6 @@ function Importer({ onImported }: { onImported: () => void }) {
     await run(await droppedFiles(event.dataTransfer));
   };
 
-  const errors = report?.problems.filter((item) => item.severity === 'error') ?? [];
-  const warnings = report?.problems.filter((item) => item.severity === 'warning') ?? [];
   return (
     <section aria-labelledby="import-heading" className="importer">
       <h2 id="import-heading">Import a pack</h2>
@@ -199,6 +216,18 @@ function Importer({ onImported }: { onImported: () => void }) {
           </label>
         </div>
       </div>
+      <ImportOutcome state={state} />
+    </section>
+  );
+}
+
+/** What an import came to: stored, refused with the reasons, or waiting for the candidate's word on an older version. */
+function ImportOutcome({ state }: { state: ImportState }) {
+  const { progress, report, refusal, pending, importFiles, clear } = state;
+  const errors = report?.problems.filter((item) => item.severity === 'error') ?? [];
+  const warnings = report?.problems.filter((item) => item.severity === 'warning') ?? [];
+  return (
+    <>
       {progress && (
         <p>
           <label>
@@ -223,14 +252,7 @@ function Importer({ onImported }: { onImported: () => void }) {
             <button type="button" onClick={() => void importFiles(pending, true)}>
               Import version {report.older.incoming}
             </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                setPending(undefined);
-                setReport(undefined);
-              }}
-            >
+            <button type="button" className="primary" onClick={clear}>
               Keep version {report.older.installed}
             </button>
           </div>
@@ -257,8 +279,14 @@ function Importer({ onImported }: { onImported: () => void }) {
           <h3>
             Not imported: {errors.length} {errors.length === 1 ? 'problem' : 'problems'} to fix
           </h3>
-          <p>Nothing was stored and your progress is unchanged. These are mistakes in the pack’s own files, which only its author can fix: send them this list.</p>
-          <ProblemList problems={errors} />
+          <p>
+            Nothing was stored and your progress is unchanged. The mistakes are in the pack’s own files, which only its author can fix: ask the pack’s author
+            for a corrected pack, and send them the details below.
+          </p>
+          <details className="author-details">
+            <summary>Details for the pack’s author</summary>
+            <ProblemList problems={errors} />
+          </details>
         </div>
       )}
       {warnings.length > 0 && (
@@ -268,6 +296,64 @@ function Importer({ onImported }: { onImported: () => void }) {
           </summary>
           <ProblemList problems={warnings} />
         </details>
+      )}
+    </>
+  );
+}
+
+/**
+ * A pack that came in a link (`#import=…`, or `#import-from=…` for a file on this site): what it
+ * is, and an import only when the candidate agrees. The fragment is then dropped, so a reload
+ * does not ask again.
+ */
+function SharedPackOffer({ hash, onImported, onDone }: { hash: string; onImported: () => void; onDone: () => void }) {
+  const loaded = useLoaded(hash, () => import('./sharedPack').then(({ readSharedPack }) => readSharedPack(hash)));
+  const state = useImport(onImported);
+  const [decided, setDecided] = useState(false);
+  if (loaded.status === 'loading') return <p role="status">Reading the shared pack…</p>;
+  const offer = loaded.status === 'ready' ? loaded.value : { refusal: loaded.error.message };
+  if (!offer) return null;
+  const decide = (importIt: boolean) => {
+    setDecided(true);
+    onDone();
+    if (importIt && 'file' in offer) void state.importFiles([offer.file]);
+  };
+  return (
+    <section aria-labelledby="shared-heading" className="shared-offer">
+      <h2 id="shared-heading">A pack shared with you</h2>
+      {'refusal' in offer ? (
+        <p role="alert" className="hint">
+          {offer.refusal}
+        </p>
+      ) : 'pack' in offer ? (
+        <>
+          <dl className="shared-facts">
+            <dt>Title</dt>
+            <dd>{offer.pack.title}</dd>
+            <dt>Authors</dt>
+            <dd>{offer.pack.authors.join(', ')}</dd>
+            <dt>Version</dt>
+            <dd>{offer.pack.version}</dd>
+            <dt>Questions</dt>
+            <dd>{offer.pack.questions}</dd>
+          </dl>
+          {!decided && (
+            <>
+              <p>The link itself carries the pack: nothing is stored until you choose to import it.</p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => decide(true)}>
+                  Import {offer.pack.title}
+                </button>
+                <button type="button" onClick={() => decide(false)}>
+                  Don’t import
+                </button>
+              </div>
+            </>
+          )}
+          <ImportOutcome state={state} />
+        </>
+      ) : (
+        <ImportOutcome state={{ ...state, report: offer.report }} />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { downloadFile } from '../../components/download';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded } from '../../components/useLoaded';
 import { exportBackup, restoreBackup } from '../../db/backup';
@@ -95,12 +96,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
 /** Saves all progress as a file; returns how many answers it holds. */
 async function downloadBackup(): Promise<number> {
   const backup = await exportBackup(database(), new Date());
-  const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `rapport-backup-${localDay(new Date())}.json`;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(`rapport-backup-${localDay(new Date())}.json`, JSON.stringify(backup), 'application/json');
   return backup.reviewLog.length;
 }
 

@@ -105,9 +105,12 @@ describe('a draft pack', () => {
 
   it('opens a pack’s files, leaving out principles the app has with the same text', () => {
     const files = contentFolder({ 'q-001': questionText({ principles: '[trust-foundation, own-idea]' }) }, [{ path: 'principles/own-idea.md', text: principleText('own-idea') }]);
-    const libraryText = (id: string) => (id === 'trust-foundation' ? principleText('trust-foundation', 'Trust as the foundation') : undefined);
-    const draft = draftFromFiles('d2', 'Imported from demo.rapport.json', files, libraryText, NOW);
+    const app = compileContent([{ path: 'principles/trust-foundation.md', text: principleText('trust-foundation', 'Trust as the foundation') }]).principles;
+    const draft = draftFromFiles('d2', 'Imported from demo.rapport.json', files, app, NOW);
     expect(draft.files.map((file) => `${file.kind} ${readId(file.text)}`)).toEqual(['pack demo', 'question q-001', 'principle own-idea']);
+    // A copy whose text differs stays, so the checker can say the app shows its own text instead.
+    const differs = draftFromFiles('d2', 'Imported', files, demoContent().principles, NOW);
+    expect(differs.files.map((file) => readId(file.text))).toContain('trust-foundation');
   });
 });
 
@@ -116,7 +119,7 @@ describe('checking a draft', () => {
     const files = contentFolder(questions, extra)
       .filter((file) => !file.path.startsWith('principles/trust-foundation'))
       .map((file) => ({ ...file, path: file.path.replace('packs/demo/', 'packs/mine/'), text: file.text.replace('id: demo', 'id: mine') }));
-    return draftFromFiles('d3', 'test', files, () => undefined, NOW);
+    return draftFromFiles('d3', 'test', files, [], NOW);
   }
 
   it('finds what content:check finds in the exported folder, pointing at each file', () => {
@@ -130,6 +133,11 @@ describe('checking a draft', () => {
     expect(check.errors).toBe(1);
   });
 
+  it('says nothing about the app’s principles it carries, even while the question that links one does not compile', () => {
+    const draft = demoDraft({ 'q-001': questionText({ area: 'ethics' }) });
+    expect(checkDraft(draft, library).problems.map((item) => item.file)).toEqual(['packs/mine/q-001.md']);
+  });
+
   it('shows the cues across the pack beside the question list, not in a question', () => {
     const questions = Object.fromEntries(
       ['A widower', 'A teenager', 'A nurse'].map((who, index) => [`q-00${index + 1}`, questionText({ id: `q-00${index + 1}` }, questionBody(`${who} comes in ${index} times.`).replace('Invite her to say what brings her in.', 'Invite her to say, in her own words and at her own pace, what brings her in.'))]),
@@ -141,7 +149,7 @@ describe('checking a draft', () => {
 
   it('stops a pack that takes a built-in pack’s id, or a principle id another pack uses for other text', () => {
     const files = contentFolder({ 'q-001': questionText({ principles: '[shared-idea]' }) }, [{ path: 'principles/shared-idea.md', text: principleText('shared-idea', 'My version') }]).filter((file) => !file.path.startsWith('principles/trust-foundation'));
-    const draft = draftFromFiles('d4', 'test', files, () => undefined, NOW);
+    const draft = draftFromFiles('d4', 'test', files, [], NOW);
     const other = { ...compileContent([{ path: 'principles/shared-idea.md', text: principleText('shared-idea', 'Their version') }]).principles[0] } as (typeof library.builtIn)[number];
     const check = checkDraft(draft, { ...library, imported: [{ packId: 'theirs', packTitle: 'Their pack', principles: [other] }] });
     const messages = check.problems.filter((item) => item.severity === 'error').map((item) => item.message);
