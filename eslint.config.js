@@ -18,6 +18,10 @@ const above = (layers, why) => [
   { group: layers.flatMap((name) => (name.startsWith('../') ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`])), message: why },
 ];
 
+/** Tables whose rows only src/db/derived.ts writes: the truth it keeps in step, and what it derives from it. */
+const KEPT_IN_STEP = 'cards|reviewLog|importedPacks|answeredQuestions|studyDays|dayAnswers|briefListings';
+const WRITES = 'add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete|modify';
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'tests/e2e/artifacts'] },
   js.configs.recommended,
@@ -38,6 +42,19 @@ export default tseslint.config(
     ...uiLibraries('The domain is pure TypeScript: no React, Dexie or UI libraries.'),
     ...above(['app', 'features', 'components', 'stores', 'db', 'catalog'], 'The domain imports nothing of ours but the domain.'),
   ]),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/db/derived.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${WRITES})$/] > MemberExpression.callee MemberExpression[property.name=/^(${KEPT_IN_STEP})$/]`,
+          message: 'Writes to the log, the cards, the listings and the rows derived from them go through src/db/derived.ts, which keeps them in step.',
+        },
+      ],
+    },
+  },
   layer(['src/db/**'], above(['app', 'features', 'components', 'stores', 'catalog'], 'The database layer imports only the domain.')),
   layer(['src/catalog/**'], above(['app', 'features', 'components', 'stores'], 'The catalog imports only the domain and the database.')),
   layer(['src/stores/**'], above(['app', 'features', 'components'], 'Stores import only the database, the catalog and the domain.')),

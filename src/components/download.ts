@@ -1,5 +1,5 @@
-/** Saves `content` as a file named `name` through the browser's download. */
-export function downloadFile(name: string, content: BlobPart, type: string): void {
+/** Hands the browser a file to save, as a download of `name`: text, or the bytes of a zip. */
+export function downloadFile(name: string, content: BlobPart, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

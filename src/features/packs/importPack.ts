@@ -1,6 +1,6 @@
 import { loadPrincipleLibrary, builtInPacks } from '../../catalog/catalog';
-import { database, type StoredPack } from '../../db/database';
-import { listImportedPacks, saveImportedPack } from '../../db/packs';
+import { database } from '../../db/database';
+import { listImportedPacks, saveImportedPack, type StoredPack } from '../../db/packs';
 import { checkImport, compareVersions, type ImportOutcome } from '../../domain/content/packFile';
 import type { Pack, Problem } from '../../domain/content';
 import type { FactColumns } from '../../domain/content/facts';
