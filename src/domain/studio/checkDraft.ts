@@ -12,6 +12,11 @@ export interface StudioLibrary {
   builtInPackIds: readonly string[];
 }
 
+/** Every principle a draft may link to besides its own. */
+export function libraryPrinciples(library: StudioLibrary): Principle[] {
+  return [...library.builtIn, ...library.imported.flatMap((stored) => stored.principles)];
+}
+
 export interface DraftCheck {
   compiled: CompileResult;
   /** Every finding, on the paths the export uses. */

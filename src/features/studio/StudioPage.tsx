@@ -8,7 +8,8 @@ import { plural } from '../../domain/counts';
 import type { Problem } from '../../domain/content';
 import { draftTitle, newDraft, packIdOf, questionsInOrder, type Draft } from '../../domain/studio/draft';
 import { draftFromFile, STUDIO_ACCEPTS } from './importIntoStudio';
-import { draftOfPack, loadStudioCatalog, newDraftId, type StudioCatalog } from './studioLibrary';
+import { newDraftId } from './newDraftId';
+import { draftOfPack, loadStudioCatalog, type StudioCatalog } from './studioLibrary';
 import './studio.css';
 
 /** The studio's front page: the drafts on this device, and the ways to start one. */

@@ -1,10 +1,10 @@
 import { builtInPacks, loadPack, loadPrincipleLibrary } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { importedPackFiles, listImportedPacks } from '../../db/packs';
-import type { Principle } from '../../domain/content';
 import { packSourceFiles } from '../../domain/content/source';
-import type { StudioLibrary } from '../../domain/studio/checkDraft';
+import { libraryPrinciples, type StudioLibrary } from '../../domain/studio/checkDraft';
 import { draftFromFiles, type Draft } from '../../domain/studio/draft';
+import { newDraftId } from './newDraftId';
 
 /** What the studio checks a draft against, and the packs it can open: the built-in ones and the imported ones. */
 export interface StudioCatalog extends StudioLibrary {
@@ -24,15 +24,6 @@ export async function loadStudioCatalog(): Promise<StudioCatalog> {
   };
 }
 
-/** Every principle a draft may link to besides its own. */
-export function libraryPrinciples(library: StudioLibrary): Principle[] {
-  return [...library.builtIn, ...library.imported.flatMap((stored) => stored.principles)];
-}
-
-export function newDraftId(): string {
-  // randomUUID exists only in secure contexts; a draft id needs only to be unique on this device.
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 /**
  * A draft copy of a pack in the app. A built-in pack's copy gets an id and title of its own, since
