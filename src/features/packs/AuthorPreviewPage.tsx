@@ -10,21 +10,22 @@ import { checkContent } from '../../domain/content/check';
 import { gradeAnswer } from '../../domain/grading';
 
 const NO_PRINCIPLES: Principle[] = [];
-const PREVIEW_FILE = 'packs/preview/question.md';
 const PREVIEW_PACK = 'id: preview\ntitle: Preview\nversion: 1.0.0\ndescription: Preview\nauthors: [You]\n';
 
 /** Checks one question as the pack checker would, against the principle library. */
 function checkQuestion(text: string, library: readonly Principle[]) {
+  // Named after its id, as the checker requires of a file in a pack.
+  const file = `packs/preview/${/^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1] ?? 'question'}.md`;
   const report = checkContent(
     [
       { path: 'packs/preview/pack.yaml', text: PREVIEW_PACK },
-      { path: PREVIEW_FILE, text },
+      { path: file, text },
     ],
     { knownPrinciples: library },
   );
   return {
     question: report.compiled.packs[0]?.questions[0],
-    problems: report.problems.filter((item) => item.file === PREVIEW_FILE),
+    problems: report.problems.filter((item) => item.file === file),
   };
 }
 
