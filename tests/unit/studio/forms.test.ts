@@ -58,7 +58,7 @@ describe('the question form', () => {
     expect(readQuestionForm(stray)).toEqual({ reason: 'text between the lead-in and the first option', line: 14 });
     const outOfOrder = questionText().replace('### B.', '### C.').replace('### C. Refer', '### B. Refer');
     expect(readQuestionForm(outOfOrder)).toMatchObject({ reason: expect.stringContaining('not lettered A, B, C, D in order') });
-    expect(readQuestionForm('---\nid: [a\n---\n')).toMatchObject({ reason: expect.stringMatching(/^YAML: /), line: 2 });
+    expect(readQuestionForm('---\nid: [a\n---\n')).toEqual({ reason: 'a list opened with [ on line 2 is never closed: add ] at its end, such as [a, b]', line: 2 });
   });
 
   it('points each of the checker’s messages at the field it is about', () => {
