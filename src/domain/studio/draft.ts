@@ -27,6 +27,8 @@ export interface Draft {
   /** Where the draft began, in words: "New pack", "Copy of the built-in pack …", "Imported from ….rapport.json". */
   origin: string;
   files: DraftFile[];
+  /** What an importer of a GIFT or CSV file skipped or could not read, at that file's lines, until the author dismisses them. */
+  importNotes?: string[];
   createdAt: Date;
   updatedAt: Date;
 }

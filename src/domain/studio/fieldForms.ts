@@ -1,4 +1,4 @@
-import { Document, isMap, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../content/frontMatter';
 import { parseYaml } from '../content/yamlSource';
 import type { Problem } from '../content/types';
@@ -95,6 +95,9 @@ export function setYamlFields(yamlText: string, fields: Record<string, unknown>)
       doc.set(name, node);
     } else {
       doc.set(name, value);
+      // The importers' "to fill in: …" hints have served their purpose once the field is filled.
+      const node = doc.get(name, true);
+      if (isScalar(node) && /^\s*to fill in/.test(node.comment ?? '')) node.comment = undefined;
     }
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');

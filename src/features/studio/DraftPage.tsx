@@ -135,6 +135,20 @@ function DraftEditor({ draft, catalog, change, saveState }: DraftEditorProps) {
       <p role="status" className={check.errors > 0 ? 'check-summary has-errors' : 'check-summary'}>
         Checker: {plural(check.errors, 'error')}, {plural(check.warnings, 'warning')} in {plural(questions.length, 'question')}.
       </p>
+      {draft.importNotes && draft.importNotes.length > 0 && (
+        <section aria-labelledby="import-notes-heading" className="import-notes">
+          <h2 id="import-notes-heading">What the import left out</h2>
+          <p>The importer’s notes on the file it read, at that file’s lines. Nothing here is in the draft: add what you need by hand.</p>
+          <ul className="field-problems">
+            {draft.importNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => change((current, now) => ({ ...current, importNotes: [], updatedAt: now }))}>
+            Done with these notes
+          </button>
+        </section>
+      )}
       <ExportPanel check={check} packId={packIdOf(draft)} />
       <p className="visually-hidden" role="status">
         {announcement}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { downloadFile } from '../../components/download';
 import { plural } from '../../domain/counts';
+import { exportGift } from '../../domain/content/giftExport';
 import { buildPackFile } from '../../domain/content/packFile';
 import { packZip } from '../../domain/content/packZip';
 import { shareFragment, SHARE_LINK_LIMIT } from '../../domain/content/shareLink';
@@ -45,6 +46,13 @@ export function ExportPanel({ check, packId }: { check: DraftCheck; packId: stri
       text: `Downloaded ${name}.zip${check.errors > 0 ? `, with ${plural(check.errors, 'error')} still to fix` : ''}. Unzipped, npm run content:check -- ${name} finds what the studio finds.`,
     });
   };
+  const gift = () => {
+    setLink(undefined);
+    const refusal = blocked('a pack');
+    if (refusal || !pack) return setMessage(refusal && { ...refusal, text: refusal.text.replace('candidates’ apps refuse a pack with errors', 'Moodle’s file is written from the checked pack') });
+    downloadFile(`${pack.id}-${pack.version}.gift`, exportGift(pack), 'text/plain');
+    setMessage({ kind: 'status', text: `Downloaded ${pack.id}-${pack.version}.gift: in Moodle, import it under Question bank, Import, format GIFT.` });
+  };
   const share = () => {
     const refusal = blocked('a link to a pack');
     if (refusal || !pack) {
@@ -82,6 +90,9 @@ export function ExportPanel({ check, packId }: { check: DraftCheck; packId: stri
         </button>
         <button type="button" onClick={folder}>
           Download the folder (.zip)
+        </button>
+        <button type="button" onClick={gift}>
+          Download for Moodle (.gift)
         </button>
         <button type="button" onClick={share}>
           Make a share link

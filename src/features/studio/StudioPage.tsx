@@ -10,6 +10,9 @@ import { draftTitle, newDraft, packIdOf, questionsInOrder, type Draft } from '..
 import { draftFromFile, STUDIO_ACCEPTS } from './importIntoStudio';
 import { newDraftId } from './newDraftId';
 import { draftOfPack, loadStudioCatalog, type StudioCatalog } from './studioLibrary';
+import { downloadFile } from '../../components/download';
+// The same template the guide links to: one column per field, and one filled-in row as an example.
+import csvTemplate from '../../../docs/import-template.csv?raw';
 import './studio.css';
 
 /** The studio's front page: the drafts on this device, and the ways to start one. */
@@ -253,21 +256,27 @@ function ImportIntoStudio({ catalog }: { catalog: StudioCatalog }) {
         onDrop={onDrop}
       >
         <p id={hintId}>
-          Drop or choose a pack file (<code>.rapport.json</code>) or a zip of a pack folder. It opens as a new draft, errors and all, so you can fix them here.
+          Drop or choose a pack file (<code>.rapport.json</code>), a zip of a pack folder, a Moodle quiz exported as GIFT (<code>.gift</code> or{' '}
+          <code>.txt</code>) or a spreadsheet saved as CSV. It opens as a new draft, errors and all, so you can fix them here.
         </p>
-        <label className="button file-button">
-          Choose a file to open…
-          <input
-            type="file"
-            accept={STUDIO_ACCEPTS}
-            className="visually-hidden"
-            aria-describedby={hintId}
-            onChange={(event) => {
-              void open(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        <div className="actions">
+          <label className="button file-button">
+            Choose a file to open…
+            <input
+              type="file"
+              accept={STUDIO_ACCEPTS}
+              className="visually-hidden"
+              aria-describedby={hintId}
+              onChange={(event) => {
+                void open(event.target.files?.[0]);
+                event.target.value = '';
+              }}
+            />
+          </label>
+          <button type="button" onClick={() => downloadFile('rapport-questions.csv', csvTemplate, 'text/csv')}>
+            Download a spreadsheet template (.csv)
+          </button>
+        </div>
       </div>
       {problems && (
         <div role="alert" className="problems">

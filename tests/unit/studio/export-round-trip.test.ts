@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackFile } from '../../../src/domain/content/packFile';
 import { packZip } from '../../../src/domain/content/packZip';
 import { checkDraft, type StudioLibrary } from '../../../src/domain/studio/checkDraft';
-import { draftFromFiles, draftSourceFiles, type Draft } from '../../../src/domain/studio/draft';
+import { draftFromFiles, draftSourceFiles, draftTitle, questionsInOrder, readId, type Draft } from '../../../src/domain/studio/draft';
 import { draftFromFile } from '../../../src/features/studio/importIntoStudio';
 import { principleText, questionBody, questionText } from '../../fixtures/content';
 import { demoContent } from '../../fixtures/packs';
@@ -61,6 +61,29 @@ describe('what the studio exports', () => {
     const fromFile = await draftFromFile(packFile, catalog, NOW);
     expect('draft' in fromFile && draftSourceFiles(fromFile.draft)).toEqual(draftSourceFiles(draft));
     expect('draft' in fromFile && fromFile.draft.origin).toBe('Imported from field-notes-1.1.0.rapport.json');
+  });
+
+  it('opens a Moodle quiz as a pack named after the file, keeping what the importer skipped as notes', async () => {
+    const gift = new File([readFileSync('tests/fixtures/import/moodle-examples.gift')], 'ethics-review.gift');
+    const opened = await draftFromFile(gift, catalog, NOW);
+    if (!('draft' in opened)) throw new Error(JSON.stringify(opened.problems));
+    const { draft } = opened;
+    expect(draftTitle(draft)).toBe('ethics review');
+    expect(draft.importNotes).toContainEqual(expect.stringMatching(/^ethics-review\.gift:\d+:\d+  warning  skipped the question .*\(short answer\)/));
+    const check = checkDraft(draft, library);
+    // The pack's description and authors, and what GIFT has no field for, are for the author to fill in.
+    expect(check.byKey.get('pack')?.map((item) => item.message)).toEqual(['"description": cannot be empty; found ""', '"authors": name at least one author']);
+    expect(check.problems.some((item) => item.message.startsWith('"area" is empty: fill in one of'))).toBe(true);
+    expect(questionsInOrder(draft).length).toBeGreaterThan(0);
+  });
+
+  it('opens a spreadsheet saved as CSV, and refuses one saved in another encoding with the importer’s words', async () => {
+    const csv = new File([readFileSync('docs/import-template.csv')], 'first-sessions.csv');
+    const opened = await draftFromFile(csv, catalog, NOW);
+    if (!('draft' in opened)) throw new Error(JSON.stringify(opened.problems));
+    expect(questionsInOrder(opened.draft).map((file) => readId(file.text))).toEqual(['fs-001']);
+    const latin1 = new File([Uint8Array.from([0x69, 0x64, 0x2c, 0x73, 0x74, 0x65, 0x6d, 0x0a, 0x2c, 0x63, 0x61, 0x66, 0xe9])], 'old.csv');
+    expect(await draftFromFile(latin1, catalog, NOW)).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('UTF-8') })] });
   });
 
   it('says what a file that is no pack seems to be', async () => {

@@ -76,6 +76,12 @@ describe('the question form', () => {
     expect(reading.partAt({ line: 1, message: 'missing field "qualifier" in the front matter' })).toBe('qualifier');
   });
 
+  it('drops an importer’s “to fill in” hint once the field is filled', () => {
+    const text = questionText({ area: '  # to fill in: development-diversity, assessment-planning, intervention-practice, values-ethics' });
+    const written = writeQuestionForm(text, { ...formOf(text), area: 'values-ethics' });
+    expect(written).toContain('\narea: values-ethics\n');
+  });
+
   it('reads the template a new question starts from', () => {
     expect(formOf(questionTemplate('my-001'))).toMatchObject({ id: 'my-001', principles: [], options: [{}, {}, {}, {}] });
   });
