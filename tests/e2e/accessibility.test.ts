@@ -18,7 +18,6 @@ const ROUTES: [string, RegExp][] = [
   ['/practice/confidentiality', /^Confidentiality and its limits$/],
   ['/principles/rebuilding-trust', /^Rebuilding trust after a breach$/],
   ['/packs', /^Import a pack$/],
-  ['/author', /^Checker$/],
   ['/studio', /^Start a new pack$/],
   ['/settings', /^Backup$/],
   ['/exam', /^Choose a format$/],

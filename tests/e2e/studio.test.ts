@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackFile } from '../../src/domain/content/packFile';
 import { contentFolder, questionBody, questionText } from '../fixtures/content';
-import { axeViolations, launchChromium, pageErrors, screenshot } from './browser';
+import { axeViolations, launchChromium, openPage, pageErrors, screenshot } from './browser';
 import { E2E_URL } from './config';
 
 let browser: Browser;
@@ -182,9 +182,8 @@ describe('the pack studio', () => {
     await context.close();
 
     // A candidate on a fresh profile imports the file and studies it.
-    const candidate = await browser.newContext();
-    const study = await candidate.newPage();
-    await study.goto(`${E2E_URL}/packs`);
+    const study = await openPage(browser, '/packs');
+    const candidate = study.context();
     await study.getByLabel('Choose a pack file…').setInputFiles(packFile);
     await study.getByText('Imported Field notes (3 questions).').waitFor();
     await study.goto(`${E2E_URL}/practice/field-notes`);
@@ -233,9 +232,8 @@ describe('sharing a pack by link', () => {
     expect(await declined.getByRole('heading', { name: 'Field notes' }).count()).toBe(0);
     await declining.close();
 
-    const candidate = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const study = await candidate.newPage();
-    await study.goto(link);
+    const study = await openPage(browser, link.replace(E2E_URL, ''), 360);
+    const candidate = study.context();
     const shared = study.getByRole('region', { name: 'A pack shared with you' });
     await shared.getByText('Field notes', { exact: true }).waitFor();
     expect(await shared.locator('dl').innerText()).toBe('Title\nField notes\nAuthors\nA. Instructor, B. Mentor\nVersion\n1.2.0\nQuestions\n3');
@@ -302,15 +300,31 @@ describe('the studio for everyone', () => {
     await context.close();
   });
 
-  it('works at 360 px wide', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${E2E_URL}/studio`);
+  it('works at 360 px wide: flags the template’s stand-in text while still showing the question, and clears it as the author writes', async () => {
+    const page = await openPage(browser, '/studio', 360);
     await startPack(page, 'Field notes');
     await page.getByRole('button', { name: 'Add a question' }).click();
     await page.getByRole('heading', { name: /^Question 1 of 1/ }).waitFor();
+    await page.getByLabel('Find a principle to link').fill('foundation');
+    await page.getByRole('button', { name: 'Link “Trust as the foundation of practice”' }).click();
+    await page.getByText('Error: the scenario is still the template\'s placeholder').waitFor();
+    const preview = page.getByRole('region', { name: 'As candidates see it' });
+    await preview.getByRole('group', { name: 'What should the social worker do FIRST?' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'studio-placeholders-360');
+
+    await page.getByLabel('Scenario (the stem)').fill('A 40-year-old woman asks whether her employer will learn what she says in sessions.');
+    const options = ['Explain what is shared, with whom, and when.', 'Promise that nothing will be shared.', 'Ask why she is worried about her employer.'];
+    for (const [index, text] of options.entries()) {
+      await page.getByLabel(`Text of option ${'ABC'[index]}`).fill(text);
+      await page.getByLabel(new RegExp(`^Why option ${'ABC'[index]}`)).fill(index === 0 ? 'Honest limits build trust.' : 'A worse choice here.');
+    }
+    await page.getByRole('button', { name: 'Remove option D' }).click();
+    await page.getByText(/^Checker: 0 errors/).waitFor();
+    expect(await preview.getByRole('radio', { name: /Explain what is shared/ }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'studio-360');
-    await context.close();
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 });

@@ -69,7 +69,7 @@ describe('what the studio exports', () => {
     if (!('draft' in opened)) throw new Error(JSON.stringify(opened.problems));
     const { draft } = opened;
     expect(draftTitle(draft)).toBe('ethics review');
-    expect(draft.importNotes).toContainEqual(expect.stringMatching(/^ethics-review\.gift:\d+:\d+  warning  skipped the question .*\(short answer\)/));
+    expect(draft.importNotes).toContainEqual(expect.stringMatching(/^ethics-review\.gift:\d+:\d+ {2}warning {2}skipped the question .*\(short answer\)/));
     const check = checkDraft(draft, library);
     // The pack's description and authors, and what GIFT has no field for, are for the author to fill in.
     expect(check.byKey.get('pack')?.map((item) => item.message)).toEqual(['"description": cannot be empty; found ""', '"authors": name at least one author']);
