@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -207,6 +207,58 @@ function fieldNotesFile(): string {
   }));
   return JSON.stringify(buildPackFile({ id: 'field-notes', title: 'Field notes', version: '1.2.0' }, files));
 }
+
+describe('files in and out of the studio', () => {
+  it('opens a Moodle quiz with notes on what was skipped, and exports the folder, Moodle’s file and the pack file', async () => {
+    const page = await openPage(browser, '/studio');
+    await page.getByLabel('Choose a file to open…').setInputFiles('tests/fixtures/import/moodle-examples.gift');
+    await page.getByRole('heading', { name: 'moodle examples', level: 1 }).waitFor();
+    const notes = page.getByRole('region', { name: 'What the import left out' });
+    await notes.getByText(/skipped the question .*\(short answer\)/).first().waitFor();
+    await notes.getByRole('button', { name: 'Done with these notes' }).click();
+    await notes.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: /^Pack details/ }).click();
+    await page.getByText('"authors": name at least one author').waitFor();
+
+    // A pack with errors still goes out as a folder for git, but not as a file for candidates or Moodle.
+    const zip = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the folder (.zip)' }).click();
+    expect((await zip).suggestedFilename()).toBe('moodle-examples.zip');
+    await page.getByRole('button', { name: 'Download the pack file (.rapport.json)' }).click();
+    await page.getByRole('alert').getByText(/^Fix the \d+ errors first: candidates’ apps refuse a pack file with errors/).waitFor();
+
+    await page.goto(`${E2E_URL}/studio`);
+    const path = join(folder, 'field-notes-1.2.0.rapport.json');
+    writeFileSync(path, fieldNotesFile());
+    await page.getByLabel('Choose a file to open…').setInputFiles(path);
+    await page.getByText('Checker: 0 errors').waitFor();
+    const gift = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download for Moodle (.gift)' }).click();
+    const giftFile = join(folder, (await gift).suggestedFilename());
+    await (await gift).saveAs(giftFile);
+    expect(readFileSync(giftFile, 'utf8')).toMatch(/^\/\/ Field notes, version 1\.2\.0/);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works offline once the app has loaded', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${E2E_URL}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.goto(`${E2E_URL}/studio`);
+    await startPack(page, 'Offline notes');
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByRole('heading', { name: /^Question 1 of 1/ }).waitFor();
+    await page.getByText('"principles": link at least one principle').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: /^Question 1 of 1/ }).waitFor();
+    await context.close();
+  });
+});
 
 describe('sharing a pack by link', () => {
   it('makes a link in the studio that a fresh profile opens, shows the pack and imports it only after the candidate agrees', async () => {
