@@ -168,7 +168,7 @@ describe('the pack studio', () => {
     await page.getByRole('region', { name: 'Question 3 of 3: fn-003' }).waitFor();
     await writeQuestion(page, QUESTIONS[2] as Written, false);
     await page.getByText('Checker: 0 errors').waitFor();
-    await screenshot(page, 'studio');
+    await screenshot(page, 'studio-three-questions');
     await page.getByRole('button', { name: 'Preview the whole pack' }).click();
     await page.getByText('Question 1 of 3').waitFor();
 
@@ -375,7 +375,7 @@ describe('the studio for everyone', () => {
     await page.getByText(/^Checker: 0 errors/).waitFor();
     expect(await preview.getByRole('radio', { name: /Explain what is shared/ }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await screenshot(page, 'studio-360');
+    await screenshot(page, 'studio-written-360');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
