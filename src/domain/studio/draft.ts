@@ -213,6 +213,18 @@ export function duplicateQuestion(draft: Draft, key: string, now: Date): { draft
   return addQuestion(draft, now, { afterKey: key, text: (id) => original.text.replace(/^id:.*$/m, `id: ${id}`) });
 }
 
+/** A copy of one of the pack's own principles under a new id (`<id>-copy`), to rework into another. */
+export function duplicatePrinciple(draft: Draft, key: string, now: Date): { draft: Draft; key: string } {
+  const original = draft.files.find((file) => file.key === key && file.kind === 'principle');
+  if (!original) return { draft, key };
+  const taken = new Set(draft.files.flatMap((file) => readId(file.text) ?? []));
+  const base = `${readId(original.text) ?? 'principle'}-copy`;
+  let id = base;
+  for (let count = 2; taken.has(id); count++) id = `${base}-${count}`;
+  const copy: DraftFile = { key: nextKey(draft), kind: 'principle', text: original.text.replace(/^id:.*$/m, `id: ${id}`) };
+  return { draft: withFiles(draft, [...draft.files, copy], now), key: copy.key };
+}
+
 export function moveQuestion(draft: Draft, key: string, by: number, now: Date): Draft {
   const order = questionsInOrder(draft).map((question) => question.key);
   const from = order.indexOf(key);

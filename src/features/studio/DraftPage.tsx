@@ -14,6 +14,7 @@ import {
   deleteFile,
   draftPaths,
   draftTitle,
+  duplicatePrinciple,
   duplicateQuestion,
   idFromTitle,
   moveQuestion,
@@ -360,11 +361,11 @@ function FileEditor(props: FileEditorProps) {
   const duplicate = () => {
     let key = '';
     change((current, now) => {
-      const copied = duplicateQuestion(current, file.key, now);
+      const copied = file.kind === 'question' ? duplicateQuestion(current, file.key, now) : duplicatePrinciple(current, file.key, now);
       key = copied.key;
       return copied.draft;
     });
-    onAnnounce(`Duplicated ${id ?? 'the question'}; the copy follows it.`);
+    onAnnounce(file.kind === 'question' ? `Duplicated ${id ?? 'the question'}; the copy follows it.` : `Duplicated ${id ?? 'the principle'}; the copy has an id of its own.`);
     if (key) onSelect(key);
   };
   const remove = () => {
@@ -391,11 +392,11 @@ function FileEditor(props: FileEditorProps) {
               <button type="button" onClick={() => move(1)} disabled={position >= questionCount - 1 || !props.canReorder}>
                 Move down
               </button>
-              <button type="button" onClick={duplicate}>
-                Duplicate
-              </button>
             </>
           )}
+          <button type="button" onClick={duplicate}>
+            Duplicate
+          </button>
           <button type="button" onClick={() => setConfirmingDelete(true)} aria-expanded={confirmingDelete}>
             Delete…
           </button>

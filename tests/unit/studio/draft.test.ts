@@ -8,6 +8,7 @@ import {
   draftFromFiles,
   draftPaths,
   draftSourceFiles,
+  duplicatePrinciple,
   duplicateQuestion,
   idFromTitle,
   moveQuestion,
@@ -78,6 +79,13 @@ describe('a draft pack', () => {
     const { draft: copied, key } = duplicateQuestion(draft, first, NOW);
     expect(idsInOrder(copied)).toEqual(['fnfs-001', 'fnfs-004', 'fnfs-002', 'fnfs-003']);
     expect(copied.files.find((file) => file.key === key)?.text.replace('fnfs-004', 'fnfs-001')).toBe(draft.files.find((file) => file.key === first)?.text);
+  });
+
+  it('duplicates a principle of the pack’s own under an id of its own', () => {
+    const { draft, key } = addPrinciple(withQuestions(1), { id: 'silence-as-data', title: 'Silence as data' }, NOW);
+    const once = duplicatePrinciple(draft, key, NOW);
+    const twice = duplicatePrinciple(once.draft, key, NOW);
+    expect(twice.draft.files.filter((file) => file.kind === 'principle').map((file) => readId(file.text))).toEqual(['silence-as-data', 'silence-as-data-copy', 'silence-as-data-copy-2']);
   });
 
   it('keeps a question in its place when its id is renamed, and drops it from the order when deleted', () => {
