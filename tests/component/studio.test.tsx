@@ -28,7 +28,7 @@ describe('the pack studio', () => {
   it('starts a pack whose checker asks for its first question, then flags a question’s error at its field and clears it as the author fixes it', async () => {
     const user = userEvent.setup();
     await startPack(user);
-    expect(screen.getByText('Checker: 1 error, 0 warnings in 0 questions.')).toBeInTheDocument();
+    expect(await screen.findByText('Checker: 1 error, 0 warnings in 0 questions.')).toBeInTheDocument();
     expect(screen.getByText(/the pack has no questions/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Add a question' }));
@@ -36,7 +36,7 @@ describe('the pack studio', () => {
     // The template's stand-in sentences read as empty fields with hints.
     expect(within(editor).getByLabelText('Scenario (the stem)')).toHaveValue('');
     const principles = within(editor).getByRole('group', { name: 'Principles this question rests on' });
-    expect(within(principles).getByText('"principles": link at least one principle')).toBeInTheDocument();
+    expect(await within(principles).findByText('"principles": link at least one principle')).toBeInTheDocument();
 
     await user.type(within(principles).getByLabelText('Find a principle to link'), 'open');
     await user.click(within(principles).getByRole('button', { name: 'Link “Open communication”' }));
@@ -47,7 +47,7 @@ describe('the pack studio', () => {
     fireEvent.change(within(editor).getByLabelText('Id', { exact: true }), { target: { value: 'Opening 1' } });
     const id = await screen.findByLabelText('Id', { exact: true });
     await expect.poll(() => id.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/"id": use lower-case letters, digits and single hyphens/)).toBeInTheDocument();
+    expect(await screen.findByText(/"id": use lower-case letters, digits and single hyphens/)).toBeInTheDocument();
     fireEvent.change(id, { target: { value: 'fn-001' } });
     await expect.poll(() => screen.queryByText(/"id": use lower-case letters/)).toBeNull();
   });
@@ -85,7 +85,7 @@ describe('the pack studio', () => {
     const outline = screen.getByRole('navigation', { name: 'Pack contents' });
     await user.click(within(outline).getByRole('link', { name: /^silence-as-data/ }));
     const editor = await screen.findByRole('region', { name: 'Principle: silence-as-data' });
-    expect(within(editor).getByText('"summary": cannot be empty; found ""')).toBeInTheDocument();
+    expect(await within(editor).findByText('"summary": cannot be empty; found ""')).toBeInTheDocument();
   });
 
   it('moves a question, and the source view shows the order pack.yaml now holds', async () => {

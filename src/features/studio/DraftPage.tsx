@@ -57,10 +57,12 @@ export function DraftPage() {
     );
   }
   if (loaded.status === 'loading' || catalog.status === 'loading') return <p role="status">Opening the draft…</p>;
-  return <DraftEditor draft={loaded.draft} catalog={catalog.value} change={change} saveState={saveState} />;
+  return <DraftEditor key={loaded.draft.id} draft={loaded.draft} catalog={catalog.value} change={change} saveState={saveState} />;
 }
 
 type Change = ReturnType<typeof useDraft>['change'];
+
+const CHECK_AFTER_MS = 150;
 
 interface DraftEditorProps {
   draft: Draft;
@@ -72,8 +74,14 @@ interface DraftEditorProps {
 function DraftEditor({ draft, catalog, change, saveState }: DraftEditorProps) {
   const title = draftTitle(draft);
   usePageTitle(`${title} · Pack studio`);
-  // The checker runs on a deferred copy: typing stays quick in a large pack, and the findings follow.
-  const deferred = useDeferredValue(draft);
+  // The checker (a tenth of a second for a hundred questions) runs when typing pauses, on a deferred
+  // copy, so keys never wait for it; the findings follow a moment later.
+  const [settled, setSettled] = useState(draft);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(draft), CHECK_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  const deferred = useDeferredValue(settled);
   const check = useMemo(() => checkDraft(deferred, catalog), [deferred, catalog]);
   const [params, setParams] = useSearchParams();
   const questions = questionsInOrder(draft);
@@ -310,11 +318,18 @@ function Outline({ draft, questions, principles, selected, check, onSelect, chan
   );
 }
 
+/** The first words of each question's scenario, for the list; remembered by text, since one keystroke changes one file. */
+const previews = new Map<string, string>();
 function stemPreview(text: string): string {
+  const known = previews.get(text);
+  if (known !== undefined) return known;
   const reading = readQuestionForm(text);
   const stem = 'form' in reading ? reading.form.stem : '';
   const words = stem.replace(/[#*_`>]/g, '').split(/\s+/).filter(Boolean);
-  return words.length > 9 ? `${words.slice(0, 9).join(' ')}…` : words.join(' ');
+  const preview = words.length > 9 ? `${words.slice(0, 9).join(' ')}…` : words.join(' ');
+  if (previews.size > 5000) previews.clear();
+  previews.set(text, preview);
+  return preview;
 }
 
 interface FileEditorProps {
