@@ -141,7 +141,8 @@ function finish(state: CompileState, files: readonly SourceFile[], options: Comp
       problems.push(problem(entry.file, 1, 'the pack has no questions: add question files beside pack.yaml'));
       continue;
     }
-    packs.push({ ...entry.meta, questions });
+    const text = files.find((file) => file.path === entry.file)?.text ?? '';
+    packs.push({ ...entry.meta, questions: inAuthoredOrder(questions, entry.meta.order, entry.file, text, problems) });
   }
 
   return {
@@ -150,6 +151,24 @@ function finish(state: CompileState, files: readonly SourceFile[], options: Comp
     blueprints,
     problems: sortProblems(problems),
   };
+}
+
+/** The questions in the order pack.yaml's `order` lists, then the ones it leaves out in file-name order. */
+function inAuthoredOrder(questions: Question[], order: readonly string[] | undefined, packFile: string, text: string, problems: Problem[]): Question[] {
+  if (!order) return questions;
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const listed: Question[] = [];
+  const seen = new Set<string>();
+  for (const id of order) {
+    const question = byId.get(id);
+    if (seen.has(id)) {
+      problems.push(problem(packFile, lineOf(text, 'order'), `"order" lists "${id}" twice: list each question once`, 'warning'));
+    } else if (!question) {
+      problems.push(problem(packFile, lineOf(text, 'order'), `"order" lists "${id}", which is not a question of this pack`, 'warning'));
+    } else listed.push(question);
+    seen.add(id);
+  }
+  return [...listed, ...questions.filter((question) => !seen.has(question.id))];
 }
 
 function hasQuestionFiles(files: readonly SourceFile[], folder: string): boolean {

@@ -16,6 +16,10 @@ export const packMetaSchema = z.strictObject({
   description: text,
   authors: z.array(text).min(1, 'name at least one author'),
   licence: text.optional(),
+  order: z
+    .array(idSchema)
+    .optional()
+    .describe('Question ids in the order candidates meet them; questions not listed follow in file-name order.'),
 });
 
 export const questionFrontMatterSchema = z.strictObject({

@@ -144,6 +144,11 @@ export function HomePage() {
           ))}
         </ul>
       </section>
+      <footer className="home-footer">
+        <p>
+          For instructors: <Link to="/studio">write your own pack in the pack studio</Link>, in the browser, with nothing to install.
+        </p>
+      </footer>
     </>
   );
 }

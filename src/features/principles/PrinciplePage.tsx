@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../components/BackLink';
-import { Markdown } from '../../components/Markdown';
+import { PrincipleText } from '../../components/PrincipleText';
 import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded } from '../../components/useLoaded';
@@ -27,29 +27,11 @@ function PrincipleArticle({ principle }: { principle: Principle }) {
   return (
     <article className="principle" aria-labelledby="principle-heading">
       <BackLink cameFrom="fromQuestion" back="Back to the question" to="/principles" label="All principles" />
-      <p className="eyebrow">Principle</p>
-      <h1 id="principle-heading">{principle.title}</h1>
-      <p className="principle-lede">{principle.summary}</p>
-      <Markdown className="principle-body" source={principle.body} />
-      {/* The library's pages say in their own "Sources" section which claim rests on which source; other pages get the bare list. */}
-      {!SOURCES_SECTION.test(principle.body) && (
-        <>
-          <h2>Sources</h2>
-          <ul className="sources">
-            {principle.sources.map((source) => (
-              <li key={source}>
-                <cite>{source}</cite>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <PrincipleText principle={principle} headingId="principle-heading" />
       <PrincipleQuestions principleId={principle.id} />
     </article>
   );
 }
-
-const SOURCES_SECTION = /^##\s+Sources\s*$/m;
 
 interface PrincipleQuestion {
   packId: string;

@@ -23,11 +23,12 @@ describe('the authoring guide', () => {
     }
   });
 
-  it('says what an author needs, mentions the author preview, and what npm start builds', () => {
+  it('starts with the pack studio, then says what the file route needs and what npm start builds', () => {
     expect(guide).not.toContain('nothing else');
-    const intro = guide.slice(0, guide.indexOf('\n## '));
-    expect(intro).toContain('Node.js 20 or later');
-    expect(intro).toContain('author\npreview');
-    expect(intro).toMatch(/`npm start`\s+builds whatever is in `content\/`/);
+    const headings = [...guide.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
+    expect(headings.slice(0, 2)).toEqual(['The pack studio: a browser, nothing to install', 'Writing packs as files (for instructors who use git)']);
+    const files = section('Writing packs as files (for instructors who use git)');
+    expect(files).toContain('Node.js 20 or later');
+    expect(files).toMatch(/`npm start`\s+builds whatever is in `content\/`/);
   });
 });
