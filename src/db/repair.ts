@@ -13,8 +13,10 @@ export async function checkAndRepairProgress(db: RapportDatabase): Promise<Deriv
 export async function checkAtOpening(db: RapportDatabase): Promise<DerivedTable[]> {
   const wrong = await db.transaction('r', [...progressScope(db), ...listingScope(db)], () => quickCheck(db));
   if (wrong.length === 0) return [];
-  console.warn(`Rapport: derived rows out of step with the review log (${wrong.join(', ')}); rebuilding them.`);
-  return checkAndRepairProgress(db);
+  const repaired = await checkAndRepairProgress(db);
+  // Said once the rebuild has committed, so whoever reads it (a person, a test) sees repaired figures next.
+  console.warn(`Rapport: derived rows were out of step with the review log (${wrong.join(', ')}); rebuilt them.`);
+  return repaired;
 }
 
 /** How long after opening the check waits for the page to be idle at most: the first screen comes first. */
