@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { HighlightableStem } from '../../components/HighlightableStem';
 import { isControlTarget, isTypingTarget, optionKey, optionKeyRange } from '../../components/optionKeys';
@@ -104,6 +104,27 @@ function useFocusOnChange(...keys: unknown[]) {
   return headingRef;
 }
 
+/** The heading (focused on each change), the exam and section names, the clock and any alert: the same on a question and on the review screen. */
+function ExamHeader({ exam, headingId, headingRef, clock, children }: { exam: StoredExam; headingId: string; headingRef: RefObject<HTMLHeadingElement | null>; clock: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <header className="exam-header">
+        <div>
+          <h1 id={headingId} ref={headingRef} tabIndex={-1}>
+            {children}
+          </h1>
+          <p className="pack-count">
+            {exam.plan.title}
+            {sectionTitle(exam)}
+          </p>
+        </div>
+        {clock}
+      </header>
+      <Alerts />
+    </>
+  );
+}
+
 function sectionTitle(exam: StoredExam): string {
   return exam.plan.sections.length > 1 ? ` · ${exam.plan.sections[exam.section]?.title}` : '';
 }
@@ -144,19 +165,9 @@ function ItemScreen({ exam, packs, clock }: { exam: StoredExam; packs: Map<strin
   const { digits } = optionKeyRange(question.options.length);
   return (
     <article className="exam" aria-labelledby="exam-heading">
-      <header className="exam-header">
-        <div>
-          <h1 id="exam-heading" ref={headingRef} tabIndex={-1}>
-            Question {exam.current + 1} of {exam.plan.items.length}
-          </h1>
-          <p className="pack-count">
-            {exam.plan.title}
-            {sectionTitle(exam)}
-          </p>
-        </div>
-        {clock}
-      </header>
-      <Alerts />
+      <ExamHeader exam={exam} headingId="exam-heading" headingRef={headingRef} clock={clock}>
+        Question {exam.current + 1} of {exam.plan.items.length}
+      </ExamHeader>
       <QuestionView
         question={question}
         selected={exam.answers[exam.current]}
@@ -235,19 +246,9 @@ function ReviewScreen({ exam, clock }: { exam: StoredExam; clock: ReactNode }) {
   const itemsText = (count: number) => `${count} ${count === 1 ? 'question' : 'questions'}`;
   return (
     <section className="exam exam-review" aria-labelledby="review-heading">
-      <header className="exam-header">
-        <div>
-          <h1 id="review-heading" ref={headingRef} tabIndex={-1}>
-            Review{exam.plan.sections.length > 1 ? `: ${exam.plan.sections[exam.section]?.title ?? 'section'}` : ''}
-          </h1>
-          <p className="pack-count">
-            {exam.plan.title}
-            {sectionTitle(exam)}
-          </p>
-        </div>
-        {clock}
-      </header>
-      <Alerts />
+      <ExamHeader exam={exam} headingId="review-heading" headingRef={headingRef} clock={clock}>
+        Review{exam.plan.sections.length > 1 ? `: ${exam.plan.sections[exam.section]?.title ?? 'section'}` : ''}
+      </ExamHeader>
       <p>
         {standings.length - unanswered} answered, {unanswered} not answered, {flagged} flagged. The clock keeps running while you review.
       </p>
