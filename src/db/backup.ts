@@ -1,14 +1,22 @@
 import { createBackup, parseBackup, type Backup } from '../domain/backup';
 import { answeredRows, type RapportDatabase } from './database';
 import { loadSettings } from './progress';
+import { newRecordUid, noteDeleted } from './uids';
 import { newestAnswers, withNewestAnswers } from '../domain/progress';
 import { tallyDayAnswers, tallyStudyDays } from '../domain/statistics';
 
-/** All progress (cards, log, settings) as one backup object; write it out with JSON.stringify. */
+/** All progress (cards, log, deletions, exam history, settings) as one backup object; write it out with JSON.stringify. */
 export async function exportBackup(db: RapportDatabase, now: Date): Promise<Backup> {
-  return db.transaction('r', db.cards, db.reviewLog, db.settings, async () =>
-    createBackup({ cards: await db.cards.toArray(), reviewLog: await db.reviewLog.toArray(), settings: await loadSettings(db) }, now),
-  );
+  return db.transaction('r', [db.cards, db.reviewLog, db.settings, db.deletedEntries, db.examAttempts], async () => {
+    const [cards, reviewLog, deleted, examAttempts, settings] = await Promise.all([
+      db.cards.toArray(),
+      db.reviewLog.toArray(),
+      db.deletedEntries.orderBy('uid').uniqueKeys(),
+      db.examAttempts.toArray(),
+      loadSettings(db),
+    ]);
+    return createBackup({ cards, reviewLog, deleted: deleted.map(String), examAttempts: examAttempts.map(({ id: _id, ...attempt }) => attempt), settings }, now);
+  });
 }
 
 /**
@@ -18,8 +26,14 @@ export async function exportBackup(db: RapportDatabase, now: Date): Promise<Back
  */
 export async function restoreBackup(db: RapportDatabase, text: string): Promise<{ cards: number; reviews: number; skipped: string[] }> {
   const backup = parseBackup(text);
-  await db.transaction('rw', [db.cards, db.reviewLog, db.settings, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear()]);
+  await db.transaction('rw', [db.cards, db.reviewLog, db.settings, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries, db.examAttempts, db.localMarks], async () => {
+    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear(), db.deletedEntries.clear()]);
+    await noteDeleted(db, backup.deleted.map((uid) => ({ uid })));
+    // Exams are never erased: the backup's are added to those here.
+    const held = new Set((await db.examAttempts.orderBy('uid').uniqueKeys()).map(String));
+    await db.examAttempts.bulkAdd(backup.examAttempts.filter((attempt) => !held.has(attempt.uid)).map(({ id: _id, ...attempt }) => attempt));
+    // Progress replaced whole: sync compares everything with its server again.
+    await db.localMarks.put({ id: 'generation', value: newRecordUid() });
     await db.answeredQuestions.bulkPut(answeredRows(backup.cards));
     await db.studyDays.bulkPut([...tallyStudyDays(backup.reviewLog).values()]);
     await db.dayAnswers.bulkPut([...tallyDayAnswers(backup.reviewLog).values()]);

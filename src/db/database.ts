@@ -8,6 +8,7 @@ import { tallyDayAnswers, tallyStudyDays, type DayAnswers, type StudyDay } from 
 import type { Pack, PackMeta, Principle, Question, QuestionFacts, SourceFile } from '../domain/content';
 import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import { questionIdsByPack } from '../domain/queue';
+import { legacyAttemptUid, legacyReviewUid } from '../domain/uids';
 
 export interface StoredSettings extends Settings {
   id: 'settings';
@@ -118,12 +119,31 @@ async function forEachLogPage(log: Table<StoredReview, number>, visit: (page: St
 export interface PackPreference {
   packId: string;
   enabled: boolean;
+  /** When the choice was made (ms since 1970); missing for choices made before merging existed. */
+  changedAt?: number;
+}
+
+/**
+ * A log entry taken back (undo), or erased (reset, a pack's history): its uid stays, so that merging
+ * with another device or syncing never brings the entry back. Numbered in order, for sync to send
+ * the new ones.
+ */
+export interface DeletedEntry {
+  seq?: number;
+  uid: string;
+}
+
+/** A fact about this copy of the data, never backed up or synced. */
+export interface LocalMark {
+  /** `generation`: changes whenever progress is replaced whole (a restore), so sync compares everything again. */
+  id: 'generation';
+  value: string;
 }
 
 /** Every store and index, as the newest version has them. */
 const SCHEMA = {
   cards: '[packId+questionId], packId, due, [packId+due]',
-  reviewLog: '++id, [packId+questionId], review, day',
+  reviewLog: '++id, [packId+questionId], review, day, uid',
   session: 'id',
   settings: 'id',
   importedPacks: 'id',
@@ -132,12 +152,14 @@ const SCHEMA = {
   answeredQuestions: 'packId',
   packPreferences: 'packId',
   exam: 'id',
-  examAttempts: '++id, submittedAt',
+  examAttempts: '++id, submittedAt, uid',
   studyDays: 'day',
   briefListings: 'id',
   dayAnswers: 'day',
+  deletedEntries: '++seq, uid',
+  localMarks: 'id',
 };
-const SCHEMA_VERSION = 8;
+const SCHEMA_VERSION = 9;
 
 /** Opening was about to upgrade an older database without the steps that carry its data across. */
 class UpgradeStepsMissing extends Error {
@@ -148,7 +170,7 @@ class UpgradeStepsMissing extends Error {
 }
 
 /**
- * The one database. It declares its newest version alone: declaring the eight versions costs a cold
+ * The one database. It declares its newest version alone: declaring every version costs a cold
  * start 15–20 ms, as Dexie works out the schema again for each. A database found older when it opens
  * is first upgraded step by step by a connection that declares them all; data changes go in `.upgrade()`.
  */
@@ -167,6 +189,8 @@ export class RapportDatabase extends Dexie {
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
+  deletedEntries!: Table<DeletedEntry, number>;
+  localMarks!: Table<LocalMark, string>;
   private upgraded: Promise<void> | undefined;
 
   constructor(name = DATABASE_NAME) {
@@ -294,6 +318,29 @@ function declareVersions(db: Dexie): void {
       await forEachLogPage(transaction.table('reviewLog'), (page) => tallyDayAnswers(page, days));
       await transaction.table<DayAnswers>('dayAnswers').bulkPut([...days.values()]);
     });
+  // Version 9 gives every log entry and finished exam a uid unique across devices, and keeps the uids of entries taken back or erased, for merging and sync.
+  db.version(9)
+    .stores({ reviewLog: '++id, [packId+questionId], review, day, uid', examAttempts: '++id, submittedAt, uid', deletedEntries: '++seq, uid', localMarks: 'id' })
+    .upgrade(async (transaction) => {
+      await transaction
+        .table<StoredReview>('reviewLog')
+        .toCollection()
+        .modify((entry) => {
+          // Defensive about the time: an upgrade that throws would leave the candidate without the app.
+          entry.uid ??= legacyReviewUid({ ...entry, review: validDate(entry.review) });
+        });
+      await transaction
+        .table<ExamAttempt>('examAttempts')
+        .toCollection()
+        .modify((attempt) => {
+          attempt.uid ??= legacyAttemptUid({ ...attempt, submittedAt: validDate(attempt.submittedAt), startedAt: validDate(attempt.startedAt) });
+        });
+    });
+}
+
+function validDate(value: unknown): Date {
+  const date = value instanceof Date ? value : new Date(typeof value === 'string' || typeof value === 'number' ? value : 0);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
 let shared: RapportDatabase | undefined;

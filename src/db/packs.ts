@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import type { Pack, Question, SourceFile } from '../domain/content';
 import type { ImportedPack } from '../domain/content/packFile';
 import { adjustStudyDays } from './progress';
-import { briefListingsRow, fromBriefListingsRow, listingOf, type BriefListing, type RapportDatabase, type StoredPack } from './database';
+import { briefListingsRow, fromBriefListingsRow, listingOf, type BriefListing, type PackPreference, type RapportDatabase, type StoredPack } from './database';
+import { noteDeleted } from './uids';
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
@@ -56,7 +57,7 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries], async () => {
     await db.importedPacks.delete(id);
     await rewriteBriefListings(db);
     await db.importedQuestions.where('packId').equals(id).delete();
@@ -66,10 +67,17 @@ export async function removeImportedPack(db: RapportDatabase, id: string, eraseH
       await db.cards.where('packId').equals(id).delete();
       await db.answeredQuestions.delete(id);
       const history = db.reviewLog.where('[packId+questionId]').between([id, Dexie.minKey], [id, Dexie.maxKey]);
-      await adjustStudyDays(db, await history.toArray(), -1);
+      const erased = await history.toArray();
+      await adjustStudyDays(db, erased, -1);
+      await noteDeleted(db, erased);
       await history.delete();
     }
   });
+}
+
+/** Each pack's on/off choice, with when it was made. */
+export async function packChoices(db: RapportDatabase): Promise<PackPreference[]> {
+  return db.packPreferences.toArray();
 }
 
 export async function disabledPackIds(db: RapportDatabase): Promise<Set<string>> {
@@ -77,8 +85,9 @@ export async function disabledPackIds(db: RapportDatabase): Promise<Set<string>>
   return new Set(preferences.filter((preference) => !preference.enabled).map((preference) => preference.packId));
 }
 
-export async function setPackEnabled(db: RapportDatabase, packId: string, enabled: boolean): Promise<void> {
-  await db.packPreferences.put({ packId, enabled });
+export async function setPackEnabled(db: RapportDatabase, packId: string, enabled: boolean, now = new Date()): Promise<void> {
+  // The time of the choice decides which device's choice a merge keeps.
+  await db.packPreferences.put({ packId, enabled, changedAt: now.getTime() });
 }
 
 /** How many questions of each pack the candidate has answered at least once. */

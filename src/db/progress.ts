@@ -7,7 +7,9 @@ import { tallyDayAnswers, tallyStudyDays, type StudyDay } from '../domain/statis
 import type { PackStanding } from '../domain/stats';
 import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
 import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
+import { stampChanges } from '../domain/settings';
 import type { RapportDatabase, StoredSettings } from './database';
+import { newRecordUid, noteDeleted } from './uids';
 
 export async function loadSettings(db: RapportDatabase): Promise<Settings> {
   const stored = await db.settings.get('settings');
@@ -16,9 +18,10 @@ export async function loadSettings(db: RapportDatabase): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...settings };
 }
 
-export async function saveSettings(db: RapportDatabase, changes: Partial<Settings>): Promise<Settings> {
+/** Saves changed settings, noting when each synced one changed, so a merge keeps the newer value. */
+export async function saveSettings(db: RapportDatabase, changes: Partial<Settings>, now = new Date()): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next: StoredSettings = { ...(await loadSettings(db)), ...changes, id: 'settings' };
+    const next: StoredSettings = { ...stampChanges(await loadSettings(db), changes, now), id: 'settings' };
     await db.settings.put(next);
     const { id: _id, ...settings } = next;
     return settings;
@@ -46,6 +49,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
     const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash, lastCorrect: result.correct };
     const entry: StoredReview = {
       ...scheduled.log,
+      uid: newRecordUid(),
       packId,
       questionId,
       day: localDay(now),
@@ -70,7 +74,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
 
 /** Takes back the session's last answer: the card as it was, the log entry gone, the place one back. */
 export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries], async () => {
     const session = await db.session.get('current');
     const last = session?.answers.at(-1);
     if (!session || !last) return false;
@@ -91,6 +95,7 @@ export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
         await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash, lastCorrect: earlier?.correct });
       }
       await db.reviewLog.delete(last.logId);
+      await noteDeleted(db, [log]);
       await adjustStudyDays(db, [log], -1);
     }
     await db.session.put({ ...session, answers: session.answers.slice(0, -1) });
@@ -232,7 +237,8 @@ export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | un
 
 /** Erases every answer and card and the session in progress; settings and imported packs stay. */
 export async function resetProgress(db: RapportDatabase): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries], async () => {
+    await noteDeleted(db, (await db.reviewLog.orderBy('uid').keys()).map((uid) => ({ uid: String(uid) })));
     await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear()]);
   });
 }

@@ -1,0 +1,122 @@
+/**
+ * Writes a merge of another device's progress into this device's database: a backup file brought
+ * in from Settings, or what sync received. The rules are the domain's (src/domain/merge.ts); this
+ * file only reads what they need and writes what they decide, in one transaction.
+ *
+ * Invariant: afterwards the database holds the union the domain's `mergeProgress` describes, every
+ * touched card equals the replay of its live log entries in time order, and the derived rows (day
+ * counts and lines, answered questions, `lastCorrect`) equal a rebuild from the log.
+ */
+import { parseBackup } from '../domain/backup';
+import { endOfLocalDay, planMerge, replayCard, touchedCards, type MergePlan, type MergeSummary, type ProgressSnapshot, type SharedReview, type SyncedSettings } from '../domain/merge';
+import type { StoredReview } from '../domain/progress';
+import { SYNCED_SETTINGS } from '../domain/settings';
+import type { RapportDatabase } from './database';
+import { adjustStudyDays, loadSettings } from './progress';
+import { noteDeleted } from './uids';
+
+/** Every table a merge reads or writes. */
+function mergeScope(db: RapportDatabase) {
+  return [db.cards, db.reviewLog, db.deletedEntries, db.examAttempts, db.settings, db.answeredQuestions, db.studyDays, db.dayAnswers];
+}
+
+/**
+ * Merges `incoming` into the database. Reads only what the incoming records name (their uids, and
+ * the logs of the cards they touch), so a small sync into a long history stays quick.
+ */
+export async function mergeIntoDatabase(db: RapportDatabase, incoming: ProgressSnapshot, now: Date): Promise<MergeSummary> {
+  return db.transaction('rw', mergeScope(db), async () => {
+    const named = [...new Set([...incoming.log.map((entry) => entry.uid), ...incoming.deleted])];
+    const [live, deleted, attempts, settings] = await Promise.all([
+      db.reviewLog.where('uid').anyOf(named).toArray(),
+      db.deletedEntries.where('uid').anyOf(named).toArray(),
+      db.examAttempts.where('uid').anyOf(incoming.examAttempts.map((attempt) => attempt.uid)).toArray(),
+      loadSettings(db),
+    ]);
+    const plan = planMerge(
+      {
+        uids: new Set(live.map((entry) => entry.uid)),
+        deleted: new Set(deleted.map((entry) => entry.uid)),
+        attemptUids: new Set(attempts.map((attempt) => attempt.uid)),
+        settings,
+      },
+      incoming,
+    );
+    const removing = new Set(plan.remove);
+    const removed = live.filter((entry) => removing.has(entry.uid));
+    await applyPlan(db, plan, removed);
+    return {
+      answersAdded: plan.add.length,
+      answersRemoved: removed.length,
+      examsAdded: plan.examAttempts.length,
+      settingsTaken: plan.settings?.taken ?? [],
+      dueToday: await db.cards.where('due').below(endOfLocalDay(now)).count(),
+    };
+  });
+}
+
+async function applyPlan(db: RapportDatabase, plan: MergePlan, removed: readonly StoredReview[]): Promise<void> {
+  await Promise.all([
+    db.reviewLog.bulkDelete(removed.flatMap((entry) => (entry.id === undefined ? [] : [entry.id]))),
+    // Oldest first, so the local ids of the added entries follow their time.
+    db.reviewLog.bulkAdd(plan.add.map(withoutLocalId)),
+    noteDeleted(db, plan.deleted.map((uid) => ({ uid }))),
+    db.examAttempts.bulkAdd(plan.examAttempts.map(withoutLocalId)),
+    plan.settings ? saveMergedSettings(db, plan.settings.value) : undefined,
+  ]);
+  // One after the other: both rewrite the same day rows.
+  await adjustStudyDays(db, plan.add, 1);
+  await adjustStudyDays(db, removed, -1);
+  await replayCards(db, touchedCards(plan, removed));
+}
+
+/** A record without this or another device's local key: records from a backup carry the other device's. */
+function withoutLocalId<Record extends object>(record: Record): Omit<Record, 'id'> {
+  const { id: _id, ...rest } = record as Record & { id?: unknown };
+  return rest;
+}
+
+async function saveMergedSettings(db: RapportDatabase, merged: SyncedSettings): Promise<void> {
+  const current = await loadSettings(db);
+  const synced = Object.fromEntries(SYNCED_SETTINGS.map((field) => [field, merged[field]]));
+  await db.settings.put({ ...current, ...synced, changedAt: merged.changedAt, id: 'settings' });
+}
+
+/** Rebuilds these cards from their live log entries, and the rows of answered questions of their packs. */
+async function replayCards(db: RapportDatabase, keys: readonly [string, string][]): Promise<void> {
+  const logs = await Promise.all(keys.map((key) => db.reviewLog.where('[packId+questionId]').equals(key).toArray()));
+  const cards = logs.map((log) => replayCard(log));
+  const gone = keys.filter((_, index) => cards[index] === undefined);
+  await Promise.all([db.cards.bulkPut(cards.flatMap((card) => (card ? [card] : []))), db.cards.bulkDelete(gone)]);
+  const packs = [...new Set(keys.map(([packId]) => packId))];
+  await Promise.all(
+    packs.map(async (packId) => {
+      const questionIds = (await db.cards.where('packId').equals(packId).primaryKeys()).map(([, questionId]) => questionId);
+      if (questionIds.length > 0) await db.answeredQuestions.put({ packId, questionIds });
+      else await db.answeredQuestions.delete(packId);
+    }),
+  );
+}
+
+/** This device's progress as a merge sees it: every live entry, deletion, finished exam and the synced settings. */
+export async function progressSnapshot(db: RapportDatabase): Promise<ProgressSnapshot> {
+  return db.transaction('r', [db.reviewLog, db.deletedEntries, db.examAttempts, db.settings], async () => {
+    const [log, deleted, attempts, settings] = await Promise.all([
+      db.reviewLog.toArray(),
+      db.deletedEntries.orderBy('uid').uniqueKeys(),
+      db.examAttempts.toArray(),
+      loadSettings(db),
+    ]);
+    return { log: log.map(withoutLocalId) as SharedReview[], deleted: deleted.map(String), examAttempts: attempts.map(withoutLocalId), settings };
+  });
+}
+
+/**
+ * Brings in a backup made on another device: its answers, deletions, exams and newer settings are
+ * merged with this device's; nothing here is lost. The file is checked like a restore's.
+ */
+export async function mergeBackup(db: RapportDatabase, text: string, now: Date): Promise<{ summary: MergeSummary; skipped: string[] }> {
+  const backup = parseBackup(text);
+  const summary = await mergeIntoDatabase(db, { log: backup.reviewLog, deleted: backup.deleted, examAttempts: backup.examAttempts, settings: backup.settings }, now);
+  return { summary, skipped: backup.skipped };
+}
