@@ -36,12 +36,16 @@ export default tseslint.config(
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
   layer(['src/domain/**'], [
     ...uiLibraries('The domain is pure TypeScript: no React, Dexie or UI libraries.'),
-    ...above(['app', 'features', 'components', 'stores', 'db', 'catalog'], 'The domain imports nothing of ours but the domain.'),
+    ...above(['app', 'features', 'components', 'stores', 'db', 'catalog', 'sync'], 'The domain imports nothing of ours but the domain.'),
   ]),
-  layer(['src/db/**'], above(['app', 'features', 'components', 'stores', 'catalog'], 'The database layer imports only the domain.')),
-  layer(['src/catalog/**'], above(['app', 'features', 'components', 'stores'], 'The catalog imports only the domain and the database.')),
+  layer(['src/db/**'], above(['app', 'features', 'components', 'stores', 'catalog', 'sync'], 'The database layer imports only the domain.')),
+  layer(['src/catalog/**'], above(['app', 'features', 'components', 'stores', 'sync'], 'The catalog imports only the domain and the database.')),
+  layer(['src/sync/**'], [
+    { group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'dexie'], message: 'Sync is an adapter: it reaches the database through src/db, and draws no UI.' },
+    ...above(['app', 'features', 'components', 'stores'], 'Sync imports only the catalog, the database and the domain.'),
+  ]),
   layer(['src/stores/**'], above(['app', 'features', 'components'], 'Stores import only the database, the catalog and the domain.')),
-  layer(['src/components/**'], above(['app', 'features', 'stores', 'db', 'catalog'], 'Shared UI takes data as props; it imports only the domain.')),
+  layer(['src/components/**'], above(['app', 'features', 'stores', 'db', 'catalog', 'sync'], 'Shared UI takes data as props; it imports only the domain.')),
   ...FEATURES.map((feature) =>
     layer(
       [`src/features/${feature}/**`],

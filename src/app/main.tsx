@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreTheme } from '../components/theme';
+import { startAutomaticSync } from '../sync/automatic';
 import { App } from './App';
 import './styles.css';
 
@@ -15,3 +16,10 @@ startTransition(() =>
     </StrictMode>,
   ),
 );
+// Sync, when it is on, starts once the first screen is up: a first visit never loads it.
+requestIdleCallbackOr(() => startAutomaticSync());
+
+function requestIdleCallbackOr(run: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 5000 });
+  else setTimeout(run, 2000);
+}

@@ -8,10 +8,11 @@
  * counts and lines, answered questions, `lastCorrect`) equal a rebuild from the log.
  */
 import { parseBackup } from '../domain/backup';
-import { endOfLocalDay, planMerge, replayCard, touchedCards, type MergePlan, type MergeSummary, type ProgressSnapshot, type SharedReview, type SyncedSettings } from '../domain/merge';
+import type { ExamAttempt } from '../domain/examSession';
+import { endOfLocalDay, mergePackChoices, planMerge, replayCard, touchedCards, type MergePlan, type MergeSummary, type PackChoice, type ProgressSnapshot, type SharedReview, type SyncedSettings } from '../domain/merge';
 import type { StoredReview } from '../domain/progress';
 import { SYNCED_SETTINGS } from '../domain/settings';
-import type { RapportDatabase } from './database';
+import type { DeletedEntry, RapportDatabase } from './database';
 import { adjustStudyDays, loadSettings } from './progress';
 import { noteDeleted } from './uids';
 
@@ -119,4 +120,40 @@ export async function mergeBackup(db: RapportDatabase, text: string, now: Date):
   const backup = parseBackup(text);
   const summary = await mergeIntoDatabase(db, { log: backup.reviewLog, deleted: backup.deleted, examAttempts: backup.examAttempts, settings: backup.settings }, now);
   return { summary, skipped: backup.skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What sync reads to send, in the order things were written here.
+
+/** Log entries written here (or merged in) after local id `afterId`, oldest first. */
+export async function logEntriesAfter(db: RapportDatabase, afterId: number, limit: number): Promise<StoredReview[]> {
+  return db.reviewLog.where(':id').above(afterId).limit(limit).toArray();
+}
+
+/** Uids deleted here after `afterSeq`, in order, with their numbers. */
+export async function deletionsAfter(db: RapportDatabase, afterSeq: number, limit: number): Promise<DeletedEntry[]> {
+  return db.deletedEntries.where(':id').above(afterSeq).limit(limit).toArray();
+}
+
+export async function examAttemptsAfter(db: RapportDatabase, afterId: number): Promise<ExamAttempt[]> {
+  return db.examAttempts.where(':id').above(afterId).toArray();
+}
+
+/** Changes whenever progress is replaced whole (a restore): sync then compares everything again. */
+export async function progressGeneration(db: RapportDatabase): Promise<string> {
+  return (await db.localMarks.get('generation'))?.value ?? 'first';
+}
+
+/** Takes, for each pack, the on/off choice made last, here or on another device; returns the packs whose choice changed. */
+export async function mergePackChoicesIntoDatabase(db: RapportDatabase, incoming: readonly PackChoice[]): Promise<string[]> {
+  return db.transaction('rw', db.packPreferences, async () => {
+    const local = (await db.packPreferences.toArray()).map((choice) => ({ ...choice, changedAt: choice.changedAt ?? 0 }));
+    const before = new Map(local.map((choice) => [choice.packId, choice]));
+    const changed = mergePackChoices(local, incoming).filter((choice) => {
+      const held = before.get(choice.packId);
+      return !held || held.enabled !== choice.enabled || held.changedAt !== choice.changedAt;
+    });
+    await db.packPreferences.bulkPut(changed);
+    return changed.map((choice) => choice.packId);
+  });
 }

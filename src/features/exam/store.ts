@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
+import { requestSync } from '../../sync/automatic';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
 import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
 import { leaveItem, sectionRange, type StoredExam } from '../../domain/examSession';
@@ -62,6 +63,7 @@ export const useExam = create<ExamState>()((set, get) => {
       timedOut,
     });
     set({ status: 'finished', exam: undefined, attemptId });
+    requestSync();
   };
 
   return {
