@@ -18,6 +18,10 @@ const above = (layers, why) => [
   { group: layers.flatMap((name) => (name.startsWith('../') ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`])), message: why },
 ];
 
+/** Tables whose rows only src/db/derived.ts writes: the truth it keeps in step, what it derives from it, and the uids of answers deleted. */
+const KEPT_IN_STEP = 'cards|reviewLog|importedPacks|answeredQuestions|studyDays|dayAnswers|briefListings|deletedEntries';
+const WRITES = 'add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete|modify';
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'tests/e2e/artifacts'] },
   js.configs.recommended,
@@ -44,6 +48,19 @@ export default tseslint.config(
     { group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'dexie'], message: 'Sync is an adapter: it reaches the database through src/db, and draws no UI.' },
     ...above(['app', 'features', 'components', 'stores'], 'Sync imports only the catalog, the database and the domain.'),
   ]),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/db/derived.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${WRITES})$/] > MemberExpression.callee MemberExpression[property.name=/^(${KEPT_IN_STEP})$/]`,
+          message: 'Writes to the log, the cards, the listings and the rows derived from them go through src/db/derived.ts, which keeps them in step.',
+        },
+      ],
+    },
+  },
   layer(['src/stores/**'], above(['app', 'features', 'components'], 'Stores import only the database, the catalog and the domain.')),
   layer(['src/components/**'], above(['app', 'features', 'stores', 'db', 'catalog', 'sync'], 'Shared UI takes data as props; it imports only the domain.')),
   ...FEATURES.map((feature) =>

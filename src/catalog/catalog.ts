@@ -1,5 +1,6 @@
 import { database } from '../db/database';
-import type { BriefListing, StoredPack } from '../db/database';
+import type { BriefListing } from '../db/derived';
+import type { StoredPack } from '../db/packs';
 import { disabledPackIds, getImportedPack, importedQuestions, listImportedPacks, readBriefListings } from '../db/packs';
 import type { ContentArea, Pack, Principle } from '../domain/content';
 import { principlesAt, toFactColumns, type FactColumns, type PackFacts } from '../domain/content/facts';

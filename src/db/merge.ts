@@ -1,7 +1,8 @@
 /**
  * Writes a merge of another device's progress into this device's database: a backup file brought
  * in from Settings, or what sync received. The rules are the domain's (src/domain/merge.ts); this
- * file only reads what they need and writes what they decide, in one transaction.
+ * file reads what they need and writes what they decide, in one transaction, the answers and
+ * cards through derived.ts (`mergeAnswers`), which keeps the rows derived from them in step.
  *
  * Invariant: afterwards the database holds the union the domain's `mergeProgress` describes, every
  * touched card equals the replay of its live log entries in time order, and the derived rows (day
@@ -9,16 +10,16 @@
  */
 import { parseBackup } from '../domain/backup';
 import type { ExamAttempt } from '../domain/examSession';
-import { endOfLocalDay, mergePackChoices, planMerge, replayCard, touchedCards, type MergePlan, type MergeSummary, type PackChoice, type ProgressSnapshot, type SharedReview, type SyncedSettings } from '../domain/merge';
+import { endOfLocalDay, mergePackChoices, planMerge, type MergeSummary, type PackChoice, type ProgressSnapshot, type SharedReview, type SyncedSettings } from '../domain/merge';
 import type { StoredReview } from '../domain/progress';
 import { SYNCED_SETTINGS } from '../domain/settings';
 import type { DeletedEntry, RapportDatabase } from './database';
-import { adjustStudyDays, loadSettings } from './progress';
-import { noteDeleted } from './uids';
+import { mergeAnswers, progressScope } from './derived';
+import { loadSettings } from './progress';
 
 /** Every table a merge reads or writes. */
 function mergeScope(db: RapportDatabase) {
-  return [db.cards, db.reviewLog, db.deletedEntries, db.examAttempts, db.settings, db.answeredQuestions, db.studyDays, db.dayAnswers];
+  return [...progressScope(db), db.examAttempts, db.settings];
 }
 
 /**
@@ -45,7 +46,11 @@ export async function mergeIntoDatabase(db: RapportDatabase, incoming: ProgressS
     );
     const removing = new Set(plan.remove);
     const removed = live.filter((entry) => removing.has(entry.uid));
-    await applyPlan(db, plan, removed);
+    await Promise.all([
+      mergeAnswers(db, { add: plan.add, remove: removed, deleted: plan.deleted }),
+      db.examAttempts.bulkAdd(plan.examAttempts.map(withoutLocalId)),
+      plan.settings ? saveMergedSettings(db, plan.settings.value) : undefined,
+    ]);
     return {
       answersAdded: plan.add.length,
       answersRemoved: removed.length,
@@ -54,21 +59,6 @@ export async function mergeIntoDatabase(db: RapportDatabase, incoming: ProgressS
       dueToday: await db.cards.where('due').below(endOfLocalDay(now)).count(),
     };
   });
-}
-
-async function applyPlan(db: RapportDatabase, plan: MergePlan, removed: readonly StoredReview[]): Promise<void> {
-  await Promise.all([
-    db.reviewLog.bulkDelete(removed.flatMap((entry) => (entry.id === undefined ? [] : [entry.id]))),
-    // Oldest first, so the local ids of the added entries follow their time.
-    db.reviewLog.bulkAdd(plan.add.map(withoutLocalId)),
-    noteDeleted(db, plan.deleted.map((uid) => ({ uid }))),
-    db.examAttempts.bulkAdd(plan.examAttempts.map(withoutLocalId)),
-    plan.settings ? saveMergedSettings(db, plan.settings.value) : undefined,
-  ]);
-  // One after the other: both rewrite the same day rows.
-  await adjustStudyDays(db, plan.add, 1);
-  await adjustStudyDays(db, removed, -1);
-  await replayCards(db, touchedCards(plan, removed));
 }
 
 /** A record without this or another device's local key: records from a backup carry the other device's. */
@@ -81,22 +71,6 @@ async function saveMergedSettings(db: RapportDatabase, merged: SyncedSettings): 
   const current = await loadSettings(db);
   const synced = Object.fromEntries(SYNCED_SETTINGS.map((field) => [field, merged[field]]));
   await db.settings.put({ ...current, ...synced, changedAt: merged.changedAt, id: 'settings' });
-}
-
-/** Rebuilds these cards from their live log entries, and the rows of answered questions of their packs. */
-async function replayCards(db: RapportDatabase, keys: readonly [string, string][]): Promise<void> {
-  const logs = await Promise.all(keys.map((key) => db.reviewLog.where('[packId+questionId]').equals(key).toArray()));
-  const cards = logs.map((log) => replayCard(log));
-  const gone = keys.filter((_, index) => cards[index] === undefined);
-  await Promise.all([db.cards.bulkPut(cards.flatMap((card) => (card ? [card] : []))), db.cards.bulkDelete(gone)]);
-  const packs = [...new Set(keys.map(([packId]) => packId))];
-  await Promise.all(
-    packs.map(async (packId) => {
-      const questionIds = (await db.cards.where('packId').equals(packId).primaryKeys()).map(([, questionId]) => questionId);
-      if (questionIds.length > 0) await db.answeredQuestions.put({ packId, questionIds });
-      else await db.answeredQuestions.delete(packId);
-    }),
-  );
 }
 
 /** This device's progress as a merge sees it: every live entry, deletion, finished exam and the synced settings. */

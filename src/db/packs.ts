@@ -1,33 +1,56 @@
-import Dexie from 'dexie';
-import type { Pack, Question, SourceFile } from '../domain/content';
+import type { Pack, PackMeta, Principle, Question, SourceFile } from '../domain/content';
+import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import type { ImportedPack } from '../domain/content/packFile';
-import { adjustStudyDays } from './progress';
-import { briefListingsRow, fromBriefListingsRow, listingOf, type BriefListing, type PackPreference, type RapportDatabase, type StoredPack } from './database';
-import { noteDeleted } from './uids';
+import type { PackPreference, RapportDatabase } from './database';
+import { deleteListing, erasePackHistory, fromBriefListingsRow, listingScope, progressScope, putListing, type BriefListing } from './derived';
+
+/**
+ * An imported pack as the pack list, home and the scheduler read it: no question text, so a
+ * candidate with many large packs opens the app without reading them all.
+ */
+export interface StoredPack {
+  id: string;
+  meta: PackMeta;
+  /** Its questions' facts in authored order, in columns. */
+  facts: FactColumns;
+  principles: Principle[];
+  importedAt: Date;
+}
+
+/** One question of an imported pack, read when it is studied, browsed or exported. */
+export interface StoredQuestion {
+  packId: string;
+  questionId: string;
+  question: Question;
+}
+
+/** An imported pack's source files, read only to share the pack again. */
+export interface StoredPackFiles {
+  id: string;
+  files: SourceFile[];
+}
+
+export function listingOf(pack: Pack, principles: Principle[], importedAt: Date): StoredPack {
+  const { questions, ...meta } = pack;
+  return { id: pack.id, meta, facts: toFactColumns(questions.map(factsOf)), principles, importedAt };
+}
 
 /** Stores an imported pack, replacing an earlier version of it; progress stays keyed by question id. */
 export async function saveImportedPack(db: RapportDatabase, imported: ImportedPack, now: Date): Promise<StoredPack | undefined> {
   const { pack, principles, files } = imported;
-  return db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings], async () => {
+  return db.transaction('rw', [...listingScope(db), db.importedQuestions, db.importedPackFiles], async () => {
     const previous = await db.importedPacks.get(pack.id);
     await db.importedQuestions.where('packId').equals(pack.id).delete();
     await db.importedQuestions.bulkPut(pack.questions.map((question) => ({ packId: pack.id, questionId: question.id, question })));
     await db.importedPackFiles.put({ id: pack.id, files });
-    await db.importedPacks.put(listingOf(pack, principles, now));
-    await rewriteBriefListings(db);
+    await putListing(db, listingOf(pack, principles, now));
     return previous;
   });
 }
 
-/** Called inside every transaction that writes a listing, so the brief row never disagrees with them. */
-async function rewriteBriefListings(db: RapportDatabase): Promise<void> {
-  await db.briefListings.put(briefListingsRow(await db.importedPacks.toArray()));
-}
-
 /** The imported packs in brief, from their one row: what home and a new study session need. */
 export async function readBriefListings(db: RapportDatabase): Promise<BriefListing[]> {
-  const row = await db.briefListings.get('imported');
-  return row ? fromBriefListingsRow(row) : [];
+  return fromBriefListingsRow(await db.briefListings.get('imported'));
 }
 
 /** The imported packs' listings: titles, question facts and principles, no question text. */
@@ -57,21 +80,12 @@ export async function importedPackFiles(db: RapportDatabase, id: string): Promis
 
 /** Removes a pack. Its answers stay (a re-import brings them back) unless the candidate asks to erase them too. */
 export async function removeImportedPack(db: RapportDatabase, id: string, eraseHistory: boolean): Promise<void> {
-  await db.transaction('rw', [db.importedPacks, db.importedQuestions, db.importedPackFiles, db.briefListings, db.packPreferences, db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries], async () => {
-    await db.importedPacks.delete(id);
-    await rewriteBriefListings(db);
+  await db.transaction('rw', [...listingScope(db), ...progressScope(db), db.importedQuestions, db.importedPackFiles, db.packPreferences], async () => {
+    await deleteListing(db, id);
     await db.importedQuestions.where('packId').equals(id).delete();
     await db.importedPackFiles.delete(id);
     await db.packPreferences.delete(id);
-    if (eraseHistory) {
-      await db.cards.where('packId').equals(id).delete();
-      await db.answeredQuestions.delete(id);
-      const history = db.reviewLog.where('[packId+questionId]').between([id, Dexie.minKey], [id, Dexie.maxKey]);
-      const erased = await history.toArray();
-      await adjustStudyDays(db, erased, -1);
-      await noteDeleted(db, erased);
-      await history.delete();
-    }
+    if (eraseHistory) await erasePackHistory(db, id);
   });
 }
 

@@ -3,13 +3,13 @@ import type { PackStudyFacts } from '../domain/content/facts';
 import { localDay } from '../domain/dates';
 import type { AnswerResult, Confidence } from '../domain/grading';
 import { DEFAULT_SETTINGS, type Settings, type StoredCard, type StoredReview, type StoredSession } from '../domain/progress';
-import { tallyDayAnswers, tallyStudyDays, type StudyDay } from '../domain/statistics';
 import type { PackStanding } from '../domain/stats';
-import { cardKey, dueByPack, type ProgressIndex, type QueueItem } from '../domain/queue';
-import { newCard, schedule, State, undoAnswer, type Card } from '../domain/scheduling';
+import { cardKey, rankDue, type DueRanks, type QueueItem } from '../domain/queue';
+import { newCard, schedule, undoAnswer, type Card } from '../domain/scheduling';
 import { stampChanges } from '../domain/settings';
 import type { RapportDatabase, StoredSettings } from './database';
-import { newRecordUid, noteDeleted } from './uids';
+import { addAnswer, eraseAllProgress, progressScope, removeNewestAnswer, type StudyDay } from './derived';
+import { newRecordUid } from './uids';
 
 export async function loadSettings(db: RapportDatabase): Promise<Settings> {
   const stored = await db.settings.get('settings');
@@ -41,12 +41,12 @@ export interface AnswerToRecord {
 /** Schedules the card, appends to the log and moves the session on, all or nothing; returns all three as stored. */
 export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord): Promise<{ card: StoredCard; logId: number; session: StoredSession | undefined }> {
   const { packId, questionId, contentHash, result, now, settings } = answer;
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers], async () => {
+  return db.transaction('rw', [...progressScope(db), db.session], async () => {
     // Requests go out together where none needs another's result: each await is a round trip to the database.
     const [stored, current] = await Promise.all([db.cards.get([packId, questionId]), db.session.get('current')]);
     const existing: Card = stored ?? newCard(now);
     const scheduled = schedule(existing, result.rating, now, settings);
-    const card: StoredCard = { ...scheduled.card, packId, questionId, contentHash, lastCorrect: result.correct };
+    const scheduledCard: StoredCard = { ...scheduled.card, packId, questionId, contentHash };
     const entry: StoredReview = {
       ...scheduled.log,
       uid: newRecordUid(),
@@ -61,7 +61,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
       contentHash,
       previousDue: existing.due,
     };
-    const [logId] = await Promise.all([db.reviewLog.add(entry), db.cards.put(card), adjustStudyDays(db, [entry], 1), stored ? undefined : noteAnswered(db, packId, questionId, true)]);
+    const { logId, card } = await addAnswer(db, entry, scheduledCard, stored);
     let session = current;
     const expected = session?.items[session.answers.length];
     if (session && expected?.packId === packId && expected.questionId === questionId) {
@@ -74,29 +74,22 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
 
 /** Takes back the session's last answer: the card as it was, the log entry gone, the place one back. */
 export async function undoLastAnswer(db: RapportDatabase): Promise<boolean> {
-  return db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries], async () => {
+  return db.transaction('rw', [...progressScope(db), db.session], async () => {
     const session = await db.session.get('current');
     const last = session?.answers.at(-1);
     if (!session || !last) return false;
-    const [log, card, history] = await Promise.all([
+    const [entry, card, history] = await Promise.all([
       db.reviewLog.get(last.logId),
       db.cards.get([last.packId, last.questionId]),
       db.reviewLog.where('[packId+questionId]').equals([last.packId, last.questionId]).primaryKeys(),
     ]);
     // Rollback is exact only for the card's newest answer; an older one stays.
     if (Math.max(...history) !== last.logId) return false;
-    if (log && card) {
-      const previous = undoAnswer(card, log, log.previousDue, log.desiredRetention);
-      if (previous.state === State.New && previous.reps === 0) {
-        await db.cards.delete([last.packId, last.questionId]);
-        await noteAnswered(db, last.packId, last.questionId, false);
-      } else {
-        const earlier = history.length > 1 ? await db.reviewLog.get(history.filter((key) => key !== last.logId).at(-1) ?? -1) : undefined;
-        await db.cards.put({ ...previous, packId: last.packId, questionId: last.questionId, contentHash: earlier?.contentHash ?? card.contentHash, lastCorrect: earlier?.correct });
-      }
-      await db.reviewLog.delete(last.logId);
-      await noteDeleted(db, [log]);
-      await adjustStudyDays(db, [log], -1);
+    if (entry && card) {
+      const earlierId = history.filter((key) => key !== last.logId).at(-1);
+      const earlier = earlierId === undefined ? undefined : await db.reviewLog.get(earlierId);
+      const before = undoAnswer(card, entry, entry.previousDue, entry.desiredRetention);
+      await removeNewestAnswer(db, { ...entry, id: last.logId }, before, earlier?.contentHash ?? card.contentHash);
     }
     await db.session.put({ ...session, answers: session.answers.slice(0, -1) });
     return true;
@@ -128,8 +121,8 @@ export async function endSession(db: RapportDatabase): Promise<void> {
 }
 
 export interface DueState {
-  /** The due cards read, by pack and question id, each with its rank, most overdue first. */
-  due: ProgressIndex['due'];
+  /** The due cards read, ranked most overdue first. */
+  due: DueRanks;
   reviewedToday: number;
   introducedToday: number;
   /** Whether every due card was read. */
@@ -146,7 +139,7 @@ export async function loadDueState(db: RapportDatabase, now: Date, dueLimit?: nu
     // The due index returns keys most overdue first, which is all the queue needs of the dates.
     const due = db.cards.where('due').belowOrEqual(now);
     const [today, dueKeys] = await Promise.all([db.studyDays.get(localDay(now)), (dueLimit === undefined ? due : due.limit(dueLimit)).primaryKeys()]);
-    return { due: dueByPack(dueKeys), ...todaysCounts(today), dueComplete: dueLimit === undefined || dueKeys.length < dueLimit };
+    return { due: rankDue(dueKeys), ...todaysCounts(today), dueComplete: dueLimit === undefined || dueKeys.length < dueLimit };
   });
 }
 
@@ -185,14 +178,6 @@ export async function countDueQuestions(db: RapportDatabase, now: Date, packs: r
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
-/** Adds a question to its pack's answered list, or takes it off when its only answer is undone. */
-async function noteAnswered(db: RapportDatabase, packId: string, questionId: string, answered: boolean): Promise<void> {
-  const row = (await db.answeredQuestions.get(packId)) ?? { packId, questionIds: [] };
-  const questionIds = answered ? [...row.questionIds, questionId] : row.questionIds.filter((id) => id !== questionId);
-  if (questionIds.length > 0) await db.answeredQuestions.put({ packId, questionIds });
-  else await db.answeredQuestions.delete(packId);
-}
-
 /** The content hash each of these questions had when last answered. */
 export async function lastAnsweredHashes(db: RapportDatabase, items: readonly Pick<QueueItem, 'packId' | 'questionId'>[]): Promise<Map<string, string>> {
   const cards = await db.cards.bulkGet(items.map((item) => [item.packId, item.questionId] as [string, string]));
@@ -212,24 +197,6 @@ export async function studyDays(db: RapportDatabase): Promise<string[]> {
   return db.studyDays.orderBy(':id').reverse().primaryKeys();
 }
 
-/** Adds log entries to their days' counts and answer lines (sign 1), or takes them away (-1): a day left with none goes. */
-export async function adjustStudyDays(db: RapportDatabase, entries: readonly Pick<StoredReview, 'day' | 'state' | 'correct' | 'packId' | 'questionId'>[], sign: 1 | -1): Promise<void> {
-  const touched = [...new Set(entries.map((entry) => entry.day))];
-  const [storedCounts, storedLines] = await Promise.all([db.studyDays.bulkGet(touched), db.dayAnswers.bulkGet(touched)]);
-  const days = [...tallyStudyDays(entries, byDay(storedCounts), sign).values()];
-  const lines = [...tallyDayAnswers(entries, byDay(storedLines), sign).values()];
-  await Promise.all([
-    db.studyDays.bulkPut(days.filter((day) => day.answers > 0)),
-    db.studyDays.bulkDelete(days.filter((day) => day.answers <= 0).map((day) => day.day)),
-    db.dayAnswers.bulkPut(lines.filter((day) => day.answers !== '')),
-    db.dayAnswers.bulkDelete(lines.filter((day) => day.answers === '').map((day) => day.day)),
-  ]);
-}
-
-function byDay<Row extends { day: string }>(rows: readonly (Row | undefined)[]): Map<string, Row> {
-  return new Map(rows.flatMap((row) => (row ? [[row.day, row] as const] : [])));
-}
-
 /** When the next review falls due after `now`, if any card is scheduled. */
 export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | undefined> {
   return (await db.cards.where('due').above(now).first())?.due;
@@ -237,8 +204,7 @@ export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | un
 
 /** Erases every answer and card and the session in progress; settings and imported packs stay. */
 export async function resetProgress(db: RapportDatabase): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviewLog, db.session, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries], async () => {
-    await noteDeleted(db, (await db.reviewLog.orderBy('uid').keys()).map((uid) => ({ uid: String(uid) })));
-    await Promise.all([db.cards.clear(), db.reviewLog.clear(), db.session.clear(), db.answeredQuestions.clear(), db.studyDays.clear(), db.dayAnswers.clear()]);
+  await db.transaction('rw', [...progressScope(db), db.session], async () => {
+    await Promise.all([eraseAllProgress(db), db.session.clear()]);
   });
 }

@@ -1,4 +1,5 @@
-import { answersOfDays, tallyAnswers, type AnswerTally, type DayCount } from '../domain/statistics';
+import { tallyAnswers, type AnswerTally, type DayCount } from '../domain/statistics';
+import { answersOfDays } from './derived';
 import type { RapportDatabase } from './database';
 
 /** The answers counted per day from `first` (`YYYY-MM-DD`) on: later days too, should the clock have been set back. */

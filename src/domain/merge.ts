@@ -14,7 +14,6 @@
 import { plural } from './counts';
 import type { ExamAttempt } from './examSession';
 import type { Settings, StoredCard, StoredReview } from './progress';
-import { cardKey } from './queue';
 import { replay, type Grade } from './scheduling';
 import { SYNCED_SETTINGS, type SettingsStamps, type SyncedSetting } from './settings';
 
@@ -163,18 +162,6 @@ export function planMerge(local: LocalIndex, incoming: ProgressSnapshot): MergeP
     examAttempts: [...attempts.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()),
     settings: settings && (taken.length > 0 || stampsMoved) ? { value: settings, taken } : undefined,
   };
-}
-
-/** Whether a plan changes anything at all. */
-export function planChanges(plan: MergePlan): boolean {
-  return plan.add.length > 0 || plan.deleted.length > 0 || plan.examAttempts.length > 0 || plan.settings !== undefined;
-}
-
-/** The card keys whose log a plan changes, given the entries it removes. */
-export function touchedCards(plan: MergePlan, removed: readonly Pick<StoredReview, 'packId' | 'questionId'>[]): [string, string][] {
-  const keys = new Map<string, [string, string]>();
-  for (const entry of [...plan.add, ...removed]) keys.set(cardKey(entry.packId, entry.questionId), [entry.packId, entry.questionId]);
-  return [...keys.values()];
 }
 
 /**

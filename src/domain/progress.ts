@@ -1,6 +1,6 @@
 import type { Confidence } from './grading';
 import type { OptionLetter } from './content';
-import { cardKey, type QueueItem } from './queue';
+import type { QueueItem } from './queue';
 import type { Card, ReviewLog } from './scheduling';
 export { DEFAULT_SETTINGS, type Settings, type Theme } from './settings';
 
@@ -64,16 +64,4 @@ export function cardStatus(card: Pick<Card, 'due' | 'state' | 'stability'> | und
 /** Whether a question's wording changed since it was last answered (`lastHash` undefined: never answered). */
 export function isChanged(lastHash: string | undefined, currentHash: string): boolean {
   return lastHash !== undefined && lastHash !== currentHash;
-}
-
-/** Whether the newest answer to each question was right, by card key, from log entries oldest first. */
-export function newestAnswers(entries: Iterable<Pick<StoredReview, 'packId' | 'questionId' | 'correct'>>): Map<string, boolean> {
-  const newest = new Map<string, boolean>();
-  for (const entry of entries) newest.set(cardKey(entry.packId, entry.questionId), entry.correct);
-  return newest;
-}
-
-/** The cards with `lastCorrect` taken from the log, as a restore or an upgrade rebuilds them. */
-export function withNewestAnswers<Stored extends StoredCard>(cards: readonly Stored[], newest: ReadonlyMap<string, boolean>): Stored[] {
-  return cards.map((card) => ({ ...card, lastCorrect: newest.get(cardKey(card.packId, card.questionId)) }));
 }

@@ -1,4 +1,3 @@
-import { isDue, type Card } from './scheduling';
 import { principlesAt, type PackStudyFacts } from './content/facts';
 
 export interface QuestionRef {
@@ -19,55 +18,49 @@ export interface DailyLimits {
   maxReviewsPerDay: number;
 }
 
-/** What the queue needs of the candidate's cards; far smaller to load than the cards themselves. */
-export interface ProgressIndex {
-  /**
-   * Ids of the questions answered at least once, by pack: as stored, with no key to build per question.
-   * Left out when a session's reviews leave no room for new questions: then every question counts as seen.
-   */
-  seen?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Cards due now by pack and question id, each with a number that orders them most overdue first (a due time, or a rank). */
-  due: ReadonlyMap<string, ReadonlyMap<string, number>>;
-}
+/**
+ * The cards due now, by pack and question id, each with its rank: 0 is the most overdue. Ranks,
+ * not due dates: the database's due index hands out keys in that order, with no dates to read.
+ */
+export type DueRanks = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-export function indexProgress(cards: Iterable<Pick<Card, 'due' | 'state'> & { packId: string; questionId: string }>, now: Date): ProgressIndex {
-  const seen = new Map<string, Set<string>>();
-  const due = new Map<string, Map<string, number>>();
-  for (const card of cards) {
-    seen.set(card.packId, (seen.get(card.packId) ?? new Set<string>()).add(card.questionId));
-    if (isDue(card, now)) due.set(card.packId, (due.get(card.packId) ?? new Map<string, number>()).set(card.questionId, card.due.getTime()));
-  }
-  return { seen, due };
-}
+/** Ids of the questions answered at least once, by pack. */
+export type AnsweredIds = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** Due cards' keys ranked most overdue first (as the due index returns them) grouped as ProgressIndex keeps them. */
-export function dueByPack(keys: readonly (readonly [string, string])[]): Map<string, Map<string, number>> {
+/** Due cards' keys, most overdue first (as the due index returns them), ranked by pack and question. */
+export function rankDue(keys: readonly (readonly [string, string])[]): Map<string, Map<string, number>> {
   const due = new Map<string, Map<string, number>>();
   for (const [rank, [packId, questionId]] of keys.entries()) due.set(packId, (due.get(packId) ?? new Map<string, number>()).set(questionId, rank));
   return due;
 }
 
-export function hasSeen(progress: Pick<ProgressIndex, 'seen'>, packId: string, questionId: string): boolean {
-  return progress.seen ? (progress.seen.get(packId)?.has(questionId) ?? false) : true;
+/** The due questions of these packs, in authored order: a session whose reviews leave no room for new questions asks only these. */
+export function dueCandidates(packs: readonly PackStudyFacts[], due: DueRanks): QuestionRef[] {
+  return candidates(packs, due, undefined);
 }
 
 /**
- * The questions a study queue can draw on, due or never answered, in authored order: with 20,000
- * questions mostly seen and not due, the rest need no object made for them. Without `seen`, the due ones only.
+ * The questions a study session can draw on, due or never answered, in authored order: with
+ * 20,000 questions mostly seen and not due, the rest need no object made for them.
  */
-export function queueCandidates(packs: readonly PackStudyFacts[], progress: ProgressIndex): QuestionRef[] {
-  const candidates: QuestionRef[] = [];
+export function studyCandidates(packs: readonly PackStudyFacts[], due: DueRanks, answered: AnsweredIds): QuestionRef[] {
+  return candidates(packs, due, answered);
+}
+
+function candidates(packs: readonly PackStudyFacts[], due: DueRanks, answered: AnsweredIds | undefined): QuestionRef[] {
+  const found: QuestionRef[] = [];
   for (const { packId, facts } of packs) {
-    const seen = progress.seen ? (progress.seen.get(packId) ?? new Set<string>()) : undefined;
-    const due = progress.due.get(packId);
+    const dueHere = due.get(packId);
+    const answeredHere = answered?.get(packId);
     // A plain loop: this runs once per session over every question, before the JIT has warmed up.
     for (let index = 0; index < facts.ids.length; index++) {
       const questionId = facts.ids[index] as string;
-      if (!due?.has(questionId) && (seen === undefined || seen.has(questionId))) continue;
-      candidates.push({ packId, questionId, principleId: principlesAt(facts, index)[0] ?? '' });
+      const unseen = answered !== undefined && !answeredHere?.has(questionId);
+      if (!unseen && !dueHere?.has(questionId)) continue;
+      found.push({ packId, questionId, principleId: principlesAt(facts, index)[0] ?? '' });
     }
   }
-  return candidates;
+  return found;
 }
 
 /** What bounds a session's length: today's limits, what is spent of them, and the session's own cap. */
@@ -80,9 +73,9 @@ export interface SessionLimits {
 }
 
 export interface QueueInput extends SessionLimits {
-  /** Questions of the enabled packs, in authored order. Anything else is not studied (its history stays). */
-  questions: readonly QuestionRef[];
-  progress: ProgressIndex;
+  /** The questions a session may ask, in authored order, from `dueCandidates` or `studyCandidates`: each due or never answered. */
+  candidates: readonly QuestionRef[];
+  due: DueRanks;
   seed: number;
 }
 
@@ -121,15 +114,14 @@ export function cardKey(packId: string, questionId: string): string {
  * so that consecutive questions rarely rest on the same idea.
  */
 export function buildQueue(input: QueueInput): QueueItem[] {
-  const { questions, progress } = input;
-  const due: (QuestionRef & { due: number })[] = [];
+  const due: (QuestionRef & { rank: number })[] = [];
   const unseen: QuestionRef[] = [];
-  for (const question of questions) {
-    const dueOrder = progress.due.get(question.packId)?.get(question.questionId);
-    if (dueOrder !== undefined) due.push({ ...question, due: dueOrder });
-    else if (!hasSeen(progress, question.packId, question.questionId)) unseen.push(question);
+  for (const question of input.candidates) {
+    const rank = input.due.get(question.packId)?.get(question.questionId);
+    if (rank !== undefined) due.push({ ...question, rank });
+    else unseen.push(question);
   }
-  due.sort((a, b) => a.due - b.due);
+  due.sort((a, b) => a.rank - b.rank);
   const room = sessionRoom(input, due.length);
   const random = seededRandom(input.seed);
   return [

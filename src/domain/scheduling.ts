@@ -66,10 +66,6 @@ export function retrievability(card: Card, now: Date): number {
   return scheduler(RETENTION_RANGE.default).get_retrievability(card, now, false);
 }
 
-export function isDue(card: Pick<Card, 'due' | 'state'>, now: Date): boolean {
-  return card.state !== State.New && card.due.getTime() <= now.getTime();
-}
-
 /** A step of the review log, with the settings it was scheduled under, so the log can be replayed. */
 export interface ReplayStep {
   grade: Grade;

@@ -1,7 +1,6 @@
 import { localDay } from './dates';
 import type { StoredReview } from './progress';
 import { cardKey } from './queue';
-import { State } from './scheduling';
 
 /** How far back the statistics screen looks: half a year of weeks, the current one included. */
 export const WEEKS_SHOWN = 26;
@@ -21,33 +20,6 @@ export interface DayCount extends RightCount {
   /** Answers to cards that were already in the Review state: the ones true retention is measured on. */
   reviews: number;
   reviewsRight: number;
-}
-
-/**
- * A local day's answers, counted as they are recorded: the streak, today's limits and the charts by
- * day read a row per day rather than a year of log entries.
- */
-export interface StudyDay extends DayCount {
-  day: string;
-  /** First answers to a question: today's count of new questions. */
-  introduced: number;
-}
-
-/** Adds (sign 1) or takes away (sign -1) these log entries' counts to the days given, which it changes. */
-export function tallyStudyDays(entries: Iterable<Pick<StoredReview, 'day' | 'state' | 'correct'>>, days: Map<string, StudyDay> = new Map(), sign: 1 | -1 = 1): Map<string, StudyDay> {
-  for (const { day, state, correct } of entries) {
-    const tally = days.get(day) ?? { day, answers: 0, right: 0, reviews: 0, reviewsRight: 0, introduced: 0 };
-    const right = correct ? sign : 0;
-    tally.answers += sign;
-    tally.right += right;
-    if (state === State.New) tally.introduced += sign;
-    if (state === State.Review) {
-      tally.reviews += sign;
-      tally.reviewsRight += right;
-    }
-    days.set(day, tally);
-  }
-  return days;
 }
 
 /** Answers summed up by question: a few thousand numbers however many answers were given. */
@@ -78,49 +50,6 @@ export function tallyAnswers(entries: Iterable<AnswerFacts>): AnswerTally {
     if (entry.correct) question.right++;
   }
   return tally;
-}
-
-/**
- * A local day's answers as the breakdown by principle reads them: one line per answer, pack id,
- * question id and 1 (right) or 0, tab-separated (ids hold no tabs or line breaks). Half a year of
- * them reads in a fraction of the time the same log entries take, having none of their other fields.
- */
-export interface DayAnswers {
-  day: string;
-  answers: string;
-}
-
-const answerLine = ({ packId, questionId, correct }: AnswerFacts) => `${packId}\t${questionId}\t${correct ? 1 : 0}`;
-
-/**
- * Adds (sign 1) or takes away (sign -1) these log entries' lines to the days given, which it
- * changes. Taking away removes the newest matching line; a day left with none holds ''.
- */
-export function tallyDayAnswers(entries: Iterable<AnswerFacts & Pick<StoredReview, 'day'>>, days: Map<string, DayAnswers> = new Map(), sign: 1 | -1 = 1): Map<string, DayAnswers> {
-  for (const entry of entries) {
-    const row = days.get(entry.day) ?? { day: entry.day, answers: '' };
-    const line = answerLine(entry);
-    if (sign === 1) {
-      row.answers = row.answers === '' ? line : `${row.answers}\n${line}`;
-    } else {
-      const padded = `\n${row.answers}\n`;
-      const at = padded.lastIndexOf(`\n${line}\n`);
-      if (at >= 0) row.answers = (padded.slice(0, at) + padded.slice(at + line.length + 1)).slice(1, -1);
-    }
-    days.set(entry.day, row);
-  }
-  return days;
-}
-
-/** The answers the day rows hold, as the tally counts them. */
-export function* answersOfDays(rows: Iterable<DayAnswers>): Generator<AnswerFacts> {
-  for (const { answers } of rows) {
-    if (answers === '') continue;
-    for (const line of answers.split('\n')) {
-      const [packId = '', questionId = '', right] = line.split('\t');
-      yield { packId, questionId, correct: right === '1' };
-    }
-  }
 }
 
 /** The first moment of a local day given as `YYYY-MM-DD`. */

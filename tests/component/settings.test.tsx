@@ -77,3 +77,31 @@ describe('settings', () => {
     expect(await loadSettings(database())).toMatchObject({ desiredRetention: 0.85, newPerDay: 5 });
   });
 });
+
+describe('checking and repairing progress', () => {
+  it('says when every figure agrees, and rebuilds corrupted ones from the answers', async () => {
+    const db = database();
+    await recordAnswer(db, { packId: 'demo', questionId: 'q-001', contentHash: 'h', result: gradeAnswer({ answer: 'B' }, 'B'), confidence: 'normal', now: new Date(), settings: { desiredRetention: 0.9 } });
+    const user = userEvent.setup();
+    renderAt('/settings');
+    const button = await screen.findByRole('button', { name: 'Check and repair progress' });
+    await user.click(button);
+    expect(await screen.findByText('Checked: every figure agrees with your answers. Nothing needed repair.')).toBeInTheDocument();
+
+    // Rows a bug left wrong: today's count gone, the question's last answer flipped.
+    await db.studyDays.clear();
+    await db.cards.update(['demo', 'q-001'], { lastCorrect: false });
+    await user.click(button);
+    expect(await screen.findByText(/^Repaired: your answers counted by day .*; whether each question’s last answer was right/)).toBeInTheDocument();
+    expect(await db.studyDays.count()).toBe(1);
+    expect((await db.cards.get(['demo', 'q-001']))?.lastCorrect).toBe(true);
+  });
+
+  it('says so when the check cannot finish, and changes nothing', async () => {
+    const user = userEvent.setup();
+    renderAt('/settings');
+    vi.spyOn(database().studyDays, 'toArray').mockRejectedValueOnce(Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' }));
+    await user.click(await screen.findByRole('button', { name: 'Check and repair progress' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The check could not finish, and nothing was changed. This device is out of storage space');
+  });
+});

@@ -18,7 +18,7 @@ describe('the screens the README shows', () => {
     await page.goto(`${E2E_URL}/study`);
     for (let index = 0; index < 6; index++) {
       await page.getByText(/^Question \d+ of \d+/).waitFor();
-      await page.keyboard.press(String((index % 4) + 1));
+      await page.keyboard.press(String((index % 3) + 1));
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: /^(Correct|Incorrect)$/ }).waitFor();
       if (index < 5) await page.keyboard.press('Enter');

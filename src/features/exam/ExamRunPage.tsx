@@ -6,6 +6,7 @@ import { remainingMs } from '../../domain/exam';
 import { sectionRange, type StoredExam } from '../../domain/examSession';
 import type { Pack } from '../../domain/content';
 import { formatClock } from './examData';
+import { useShallow } from 'zustand/react/shallow';
 import { useExam } from './store';
 import './exam.css';
 
@@ -13,7 +14,9 @@ const SHORTCUT_TARGETS = 'a, button, textarea, select, input[type="text"], input
 
 export function ExamRunPage() {
   usePageTitle('Exam in progress');
-  const { status, exam, packs, warning, attemptId, resume, tick } = useExam();
+  const { status, exam, packs, warning, attemptId, resume, tick } = useExam(
+    useShallow((state) => ({ status: state.status, exam: state.exam, packs: state.packs, warning: state.warning, attemptId: state.attemptId, resume: state.resume, tick: state.tick })),
+  );
   const navigate = useNavigate();
   const [now, setNow] = useState(() => Date.now());
 
@@ -37,7 +40,10 @@ export function ExamRunPage() {
 }
 
 function RunningExam({ exam, packs, now, warning }: { exam: StoredExam; packs: Map<string, Pack>; now: number; warning: string | undefined }) {
-  const { choose, goTo, toggleFlag, submitSection, endBreak } = useExam();
+  const { choose, goTo, toggleFlag, submitSection, endBreak } = useExam(
+    useShallow((state) => ({ choose: state.choose, goTo: state.goTo, toggleFlag: state.toggleFlag, submitSection: state.submitSection, endBreak: state.endBreak })),
+  );
+  const saveError = useExam((state) => state.saveError);
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [first, last] = sectionRange(exam.plan, exam.section);
@@ -114,6 +120,11 @@ function RunningExam({ exam, packs, now, warning }: { exam: StoredExam; packs: M
       <p role="alert" className="exam-warning">
         {warning}
       </p>
+      {saveError && (
+        <p role="alert" className="hint">
+          {saveError}
+        </p>
+      )}
       <QuestionView
         question={question}
         selected={exam.answers[exam.current]}

@@ -6,6 +6,7 @@ import { blueprints } from '../../catalog/catalog';
 import { CONTENT_AREAS, THREE_DOMAINS, type Blueprint } from '../../domain/content';
 import { availability, type ExamQuestion } from '../../domain/exam';
 import { loadExamBank } from './examData';
+import { useShallow } from 'zustand/react/shallow';
 import { useExam } from './store';
 import './exam.css';
 
@@ -15,7 +16,8 @@ function domainLabel(domain: string): string {
 
 export function ExamStartPage() {
   usePageTitle('Exam');
-  const { status, resume, abandon } = useExam();
+  const { status, resume, abandon } = useExam(useShallow((state) => ({ status: state.status, resume: state.resume, abandon: state.abandon })));
+  const saveError = useExam((state) => state.saveError);
   const bank = useLoaded('exam-bank', loadExamBank);
   const [passPercent, setPassPercent] = useState(70);
   const passId = useId();
@@ -28,6 +30,11 @@ export function ExamStartPage() {
         Rehearse under time pressure. Questions are drawn from your enabled packs in the exam’s domain mix. You see no feedback until
         the end; then a report shows where you are strong and weak.
       </p>
+      {saveError && (
+        <p role="alert" className="hint">
+          {saveError}
+        </p>
+      )}
       {status === 'running' && (
         <section className="exam-resume" aria-labelledby="resume-heading">
           <h2 id="resume-heading">You have an exam in progress</h2>
@@ -79,7 +86,7 @@ function BlueprintCard({ blueprint, bank, passPercent, disabled }: { blueprint: 
   const minutesFor = (items: number) => Math.ceil((blueprint.minutes * items) / blueprint.items);
   const begin = async (items: number) => {
     await start(blueprint, bank, items, passPercent);
-    await navigate('/exam/run');
+    if (useExam.getState().status === 'running') await navigate('/exam/run');
   };
   return (
     <li className="pack-card" aria-labelledby={headingId}>

@@ -3,6 +3,7 @@ import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
 import { requestSync } from '../../sync/automatic';
+import { describeStorageError } from '../../db/errors';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
 import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
 import { leaveItem, sectionRange, type StoredExam } from '../../domain/examSession';
@@ -15,6 +16,8 @@ interface ExamState {
   warning: string | undefined;
   /** The finished attempt, for navigation to its report. */
   attemptId: number | undefined;
+  /** What the last write to storage failed to keep, until a write succeeds. */
+  saveError: string | undefined;
   resume(): Promise<void>;
   /** Draws an exam of `items` questions from `bank` in the blueprint's mix, and starts its clock. */
   start(blueprint: Blueprint, bank: readonly ExamQuestion[], items: number, passPercent: number, now?: number): Promise<void>;
@@ -44,13 +47,19 @@ export const useExam = create<ExamState>()((set, get) => {
     if (!exam) return;
     const next = change(exam);
     set({ exam: next });
-    void saveExam(database(), next);
+    // Each save holds the whole exam, so one that succeeds makes up for any that failed before it.
+    saveExam(database(), next).then(
+      () => (get().saveError ? set({ saveError: undefined }) : undefined),
+      (error: unknown) => set({ saveError: `Your latest answers are not saved yet. ${describeStorageError(error)}` }),
+    );
   };
 
   const finish = async (exam: StoredExam, now: number, timedOut: boolean) => {
     const final = leaveItem(exam, now);
     const result = scoreExam(final.plan.items, examQuestions(get().packs), final.answers, final.timeMs, final.passPercent);
-    const attemptId = await finishExam(database(), {
+    let attemptId: number;
+    try {
+      attemptId = await finishExam(database(), {
       blueprintId: final.plan.blueprintId,
       title: final.plan.title,
       startedAt: final.startedAt,
@@ -61,8 +70,12 @@ export const useExam = create<ExamState>()((set, get) => {
       passPercent: final.passPercent,
       result,
       timedOut,
-    });
-    set({ status: 'finished', exam: undefined, attemptId });
+      });
+    } catch (error) {
+      set({ saveError: `Your exam could not be filed, and is still open: try submitting again. ${describeStorageError(error)}` });
+      return;
+    }
+    set({ status: 'finished', exam: undefined, attemptId, saveError: undefined });
     requestSync();
   };
 
@@ -72,6 +85,7 @@ export const useExam = create<ExamState>()((set, get) => {
     packs: new Map(),
     warning: undefined,
     attemptId: undefined,
+    saveError: undefined,
 
     async resume() {
       const exam = await loadExam(database());
@@ -99,8 +113,13 @@ export const useExam = create<ExamState>()((set, get) => {
         section: 0,
         warningsGiven: [],
       };
-      await saveExam(database(), exam);
-      set({ exam, packs: await loadPacksHolding(plan.items), status: 'running', warning: undefined, attemptId: undefined });
+      try {
+        await saveExam(database(), exam);
+      } catch (error) {
+        set({ saveError: `The exam was not started. ${describeStorageError(error)}` });
+        return;
+      }
+      set({ exam, packs: await loadPacksHolding(plan.items), status: 'running', warning: undefined, attemptId: undefined, saveError: undefined });
     },
 
     choose(letter) {
@@ -169,8 +188,13 @@ export const useExam = create<ExamState>()((set, get) => {
     },
 
     async abandon() {
-      await discardExam(database());
-      set({ status: 'none', exam: undefined });
+      try {
+        await discardExam(database());
+      } catch (error) {
+        set({ saveError: `The exam was not abandoned. ${describeStorageError(error)}` });
+        return;
+      }
+      set({ status: 'none', exam: undefined, saveError: undefined });
     },
   };
 });

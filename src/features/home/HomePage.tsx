@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../components/PageTitle';
+import { homeReady } from '../../components/benchmarkMarks';
 import { useLoaded, type Loaded } from '../../components/useLoaded';
 import { builtInPacks, principleIndex, principleTitle } from '../../catalog/builtIn';
 import type { PrincipleMastery } from '../../domain/mastery';
@@ -87,8 +88,7 @@ export function HomePage() {
   usePageTitle('Home');
   const loaded = useLoaded('home', loadHome);
   useEffect(() => {
-    // Read by the benchmark: from navigation start to the figures on screen.
-    if (loaded.status === 'ready') performance.measure('rapport:home-ready', { start: 0 });
+    if (loaded.status === 'ready') homeReady();
   }, [loaded.status]);
   // Built-in packs show at once; imported ones and the enabled flags arrive with the database.
   const packs = loaded.status === 'ready' ? loaded.value.packs.filter((pack) => pack.enabled) : builtInPacks;

@@ -4,6 +4,8 @@ import { formatCount, plural } from '../../domain/counts';
 import { usePageTitle } from '../../components/PageTitle';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
+import { describeStorageError } from '../../db/errors';
+import { downloadFile } from '../../components/download';
 import { answeredPerPack, getImportedPack, importedPackFiles, removeImportedPack, setPackEnabled } from '../../db/packs';
 import { buildPackFile } from '../../domain/content/packFile';
 import { formatProblem } from '../../domain/content/compile';
@@ -24,13 +26,27 @@ async function loadListings(): Promise<Listing[]> {
 export function PacksPage() {
   usePageTitle('Packs');
   const [listings, setListings] = useState<Listing[]>();
-  const refresh = useCallback(() => void loadListings().then(setListings), []);
+  const [unreadable, setUnreadable] = useState<string>();
+  const refresh = useCallback(() => {
+    loadListings().then(
+      (loaded) => {
+        setListings(loaded);
+        setUnreadable(undefined);
+      },
+      (error: unknown) => setUnreadable(`Your packs could not be read: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }, []);
   useEffect(refresh, [refresh]);
 
   return (
     <>
       <h1>Packs</h1>
       <p>Choose which packs you study, and import packs your instructor shares with you.</p>
+      {unreadable && (
+        <p role="alert" className="hint">
+          {unreadable}
+        </p>
+      )}
       {listings ? (
         <ul className="pack-list">
           {listings.map((pack) => (
@@ -38,7 +54,7 @@ export function PacksPage() {
           ))}
         </ul>
       ) : (
-        <p role="status">Loading packs…</p>
+        !unreadable && <p role="status">Loading packs…</p>
       )}
       <Importer onImported={refresh} />
       <p>
@@ -51,26 +67,38 @@ export function PacksPage() {
 function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [erase, setErase] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const headingId = useId();
-  const toggle = async (enabled: boolean) => {
-    await setPackEnabled(database(), pack.id, enabled);
-    onChange();
+  /** Runs a pack action, saying what did not happen when storage fails. */
+  const attempt = async (failed: string, action: () => Promise<void>, describe: (error: unknown) => string = describeStorageError) => {
+    setFailure(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setFailure(`${failed} ${describe(error)}`);
+    }
   };
-  const exportFile = async () => {
-    const db = database();
-    const [stored, files] = await Promise.all([getImportedPack(db, pack.id), importedPackFiles(db, pack.id)]);
-    if (!stored) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(buildPackFile(stored.pack, files))], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${pack.id}-${pack.version}.rapport.json`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
-  const remove = async () => {
-    await removeImportedPack(database(), pack.id, erase);
-    onChange();
-  };
+  const toggle = (enabled: boolean) =>
+    attempt(enabled ? `${pack.title} was not added to study sessions.` : `${pack.title} was not left out of study sessions.`, async () => {
+      await setPackEnabled(database(), pack.id, enabled);
+      onChange();
+    });
+  const exportFile = () =>
+    attempt(
+      `${pack.title} could not be exported:`,
+      async () => {
+        const db = database();
+        const [stored, files] = await Promise.all([getImportedPack(db, pack.id), importedPackFiles(db, pack.id)]);
+        if (!stored) throw new Error('it is no longer stored here.');
+        downloadFile(`${pack.id}-${pack.version}.rapport.json`, JSON.stringify(buildPackFile(stored.pack, files)));
+      },
+      (error) => (error instanceof Error ? error.message : String(error)),
+    );
+  const remove = () =>
+    attempt(`${pack.title} was not removed.`, async () => {
+      await removeImportedPack(database(), pack.id, erase);
+      onChange();
+    });
   return (
     <li className="pack-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="pack-title">
@@ -99,6 +127,11 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
           </>
         )}
       </div>
+      {failure && (
+        <p role="alert" className="hint">
+          {failure}
+        </p>
+      )}
       {confirming && (
         <fieldset className="confirm">
           <legend>Remove {pack.title}?</legend>
@@ -140,7 +173,7 @@ function Importer({ onImported }: { onImported: () => void }) {
       if (result.older) setPending(files);
       if (result.stored) onImported();
     } catch (error) {
-      setRefusal(`The pack could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+      setRefusal(`The pack could not be imported. ${describeStorageError(error)}`);
     } finally {
       setProgress(undefined);
     }
@@ -152,7 +185,7 @@ function Importer({ onImported }: { onImported: () => void }) {
     try {
       await importFiles(await readPickedFiles(chosen));
     } catch (error) {
-      setRefusal(error instanceof PickError ? error.message : `The pack could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+      setRefusal(error instanceof PickError ? error.message : `The pack could not be imported. ${describeStorageError(error)}`);
     }
   };
   const onDrop = async (event: DragEvent) => {

@@ -8,10 +8,15 @@ import { subscribeToSyncStatus, syncStatus } from '../../sync/status';
 import { SyncSection } from './SyncSection';
 import { database } from '../../db/database';
 import { loadSettings, resetProgress, saveSettings } from '../../db/progress';
+import { checkAndRepairProgress } from '../../db/repair';
+import type { DerivedTable } from '../../db/derived';
+import { describeStorageError } from '../../db/errors';
 import { localDay } from '../../domain/dates';
 import type { Settings, Theme } from '../../domain/progress';
 import { RETENTION_RANGE } from '../../domain/settings';
 import { applyTheme } from '../../components/theme';
+import { downloadFile } from '../../components/download';
+import { BackupError } from '../../domain/backup';
 
 export function SettingsPage() {
   usePageTitle('Settings');
@@ -29,6 +34,7 @@ export function SettingsPage() {
       <BackupSection />
       <MergeSection onMerged={() => setMerges((count) => count + 1)} />
       <SyncSection />
+      <RepairSection />
       <ResetSection />
       <StorageSection />
     </>
@@ -37,14 +43,21 @@ export function SettingsPage() {
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
-  const [saved, setSaved] = useState('');
+  const [saved, setSaved] = useState<Message>({ kind: 'status', text: '' });
   const retentionHelp = useId();
 
   const update = async (changes: Partial<Settings>) => {
+    const before = settings;
     setSettings((current) => ({ ...current, ...changes }));
-    const next = await saveSettings(database(), changes);
-    if (changes.theme) applyTheme(next.theme);
-    setSaved('Saved.');
+    try {
+      const next = await saveSettings(database(), changes);
+      if (changes.theme) applyTheme(next.theme);
+      setSaved({ kind: 'status', text: 'Saved.' });
+    } catch (error) {
+      // The form shows what is stored, not a change that was lost.
+      setSettings(before);
+      setSaved({ kind: 'alert', text: `Your change was not saved. ${describeStorageError(error)}` });
+    }
   };
   const wholeNumber = (field: 'newPerDay' | 'maxReviewsPerDay') => (event: ChangeEvent<HTMLInputElement>) => {
     const value = Math.max(0, Math.min(9999, Math.round(Number(event.target.value))));
@@ -53,9 +66,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   return (
     <>
-      <p role="status" className="saved">
-        {saved}
-      </p>
+      {saved.kind === 'status' ? (
+        <p role="status" className="saved">
+          {saved.text}
+        </p>
+      ) : (
+        <Notice message={saved} />
+      )}
       <section aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">Schedule</h2>
         <div className="field">
@@ -109,20 +126,38 @@ function SettingsForm({ initial }: { initial: Settings }) {
 /** Saves all progress as a file; returns how many answers it holds. */
 async function downloadBackup(): Promise<number> {
   const backup = await exportBackup(database(), new Date());
-  const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `rapport-backup-${localDay(new Date())}.json`;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(`rapport-backup-${localDay(new Date())}.json`, JSON.stringify(backup));
   return backup.reviewLog.length;
 }
 
+function backupFailure(error: unknown): Message {
+  return { kind: 'alert', text: `The backup could not be made: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+interface Message {
+  kind: 'status' | 'alert';
+  text: string;
+}
+
+/** The outcome of an action: a status when it worked, an alert when it did not. */
+function Notice({ message }: { message: Message | undefined }) {
+  if (!message) return null;
+  return (
+    <p role={message.kind} className={message.kind === 'alert' ? 'hint' : undefined}>
+      {message.text}
+    </p>
+  );
+}
+
 function BackupSection() {
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>();
+  const [message, setMessage] = useState<Message>();
   const download = async () => {
-    const answers = await downloadBackup();
-    setMessage({ kind: 'status', text: `Backup downloaded: ${answers} answers.` });
+    try {
+      const answers = await downloadBackup();
+      setMessage({ kind: 'status', text: `Backup downloaded: ${answers} answers.` });
+    } catch (error) {
+      setMessage(backupFailure(error));
+    }
   };
   const restore = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -133,7 +168,7 @@ function BackupSection() {
       const left = skipped.length === 0 ? '' : ` ${skipped.length === 1 ? 'One record was' : `${skipped.length} records were`} damaged and left out: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`;
       setMessage({ kind: 'status', text: `Backup restored: ${reviews} answers.${left}` });
     } catch (error) {
-      setMessage({ kind: 'alert', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ kind: 'alert', text: error instanceof BackupError ? error.message : `The backup was not restored, and your progress is as it was. ${describeStorageError(error)}` });
     }
   };
   return (
@@ -152,17 +187,60 @@ function BackupSection() {
           <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void restore(event)} />
         </label>
       </div>
-      {message && (
-        <p role={message.kind} className={message.kind === 'alert' ? 'hint' : undefined}>
-          {message.text}
-        </p>
-      )}
+      <Notice message={message} />
+    </section>
+  );
+}
+
+/** What each derived table holds, in the candidate's words. */
+const FIGURES: Record<DerivedTable, string> = {
+  studyDays: 'your answers counted by day (streak, today’s limits, charts)',
+  dayAnswers: 'your answers by day for the accuracy by principle',
+  answeredQuestions: 'which questions you have answered',
+  lastCorrect: 'whether each question’s last answer was right (mastery)',
+  briefListings: 'the list of imported packs',
+};
+
+function RepairSection() {
+  const [message, setMessage] = useState<Message>();
+  const [checking, setChecking] = useState(false);
+  const check = async () => {
+    setChecking(true);
+    setMessage({ kind: 'status', text: 'Checking your progress…' });
+    try {
+      const repaired = await checkAndRepairProgress(database());
+      setMessage({
+        kind: 'status',
+        text:
+          repaired.length === 0
+            ? 'Checked: every figure agrees with your answers. Nothing needed repair.'
+            : `Repaired: ${repaired.map((table) => FIGURES[table]).join('; ')}. These disagreed with your answers and were rebuilt from them.`,
+      });
+    } catch (error) {
+      setMessage({ kind: 'alert', text: `The check could not finish, and nothing was changed. ${describeStorageError(error)}` });
+    } finally {
+      setChecking(false);
+    }
+  };
+  return (
+    <section aria-labelledby="repair-heading">
+      <h2 id="repair-heading">Check and repair progress</h2>
+      <p className="help">
+        Your streak, today’s counts, the statistics and mastery are worked out from your answers and kept ready. If a figure looks wrong,
+        this checks each one against your answers and rebuilds any that disagree. Your answers themselves are not changed.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void check()} disabled={checking}>
+          Check and repair progress
+        </button>
+      </div>
+      <Notice message={message} />
     </section>
   );
 }
 
 function MergeSection({ onMerged }: { onMerged: () => void }) {
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>();
+  const [message, setMessage] = useState<Message>();
   const bringIn = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -173,7 +251,7 @@ function MergeSection({ onMerged }: { onMerged: () => void }) {
       setMessage({ kind: 'status', text: `${describeMerge(summary)}${left}` });
       if (summary.settingsTaken.length > 0) onMerged();
     } catch (error) {
-      setMessage({ kind: 'alert', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ kind: 'alert', text: error instanceof BackupError ? error.message : `Nothing was brought in, and your progress is as it was. ${describeStorageError(error)}` });
     }
   };
   return (
@@ -190,11 +268,7 @@ function MergeSection({ onMerged }: { onMerged: () => void }) {
           <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void bringIn(event)} />
         </label>
       </div>
-      {message && (
-        <p role={message.kind} className={message.kind === 'alert' ? 'hint' : undefined}>
-          {message.text}
-        </p>
-      )}
+      <Notice message={message} />
     </section>
   );
 }
@@ -204,10 +278,24 @@ function ResetSection() {
   const [backedUp, setBackedUp] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [done, setDone] = useState(false);
+  const [message, setMessage] = useState<Message>();
   const reset = async () => {
-    await resetProgress(database());
-    setOpen(false);
-    setDone(true);
+    try {
+      await resetProgress(database());
+      setOpen(false);
+      setDone(true);
+      setMessage(undefined);
+    } catch (error) {
+      setMessage({ kind: 'alert', text: `Your progress was not erased. ${describeStorageError(error)}` });
+    }
+  };
+  const backUp = async () => {
+    try {
+      await downloadBackup();
+      setBackedUp(true);
+    } catch (error) {
+      setMessage(backupFailure(error));
+    }
   };
   return (
     <section aria-labelledby="reset-heading">
@@ -222,7 +310,7 @@ function ResetSection() {
           <legend>Erase every answer and all scheduling?</legend>
           <p>This cannot be undone. Settings and imported packs stay. Keep a backup first, so you can change your mind.</p>
           <div className="actions">
-            <button type="button" onClick={() => void downloadBackup().then(() => setBackedUp(true))}>
+            <button type="button" onClick={() => void backUp()}>
               Download a backup first
             </button>
             {backedUp && <span role="status">Backup downloaded.</span>}
@@ -240,6 +328,7 @@ function ResetSection() {
           </div>
         </fieldset>
       )}
+      <Notice message={message} />
     </section>
   );
 }
@@ -247,14 +336,14 @@ function ResetSection() {
 function StorageSection() {
   const [usage, setUsage] = useState<string>();
   useEffect(() => {
-    void (async () => {
+    (async () => {
       if (!navigator.storage?.estimate) return setUsage('This browser does not report storage use.');
       const [{ usage: used = 0, quota = 0 }, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
       const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
       setUsage(
         `${megabytes(used)} used of ${megabytes(quota)} available. ${persisted ? 'The browser will keep this data.' : 'The browser may clear this data if the device runs short of space.'}`,
       );
-    })();
+    })().catch(() => setUsage('The browser did not say how much storage is used.'));
   }, []);
   return (
     <section aria-labelledby="storage-heading">

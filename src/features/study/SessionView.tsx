@@ -5,12 +5,14 @@ import { NotFound } from '../../components/NotFound';
 import { QuestionView } from '../../components/QuestionView';
 import { principleTitle } from '../../catalog/catalog';
 import { useLoaded } from '../../components/useLoaded';
+import { onScreen } from '../../components/benchmarkMarks';
 import { database } from '../../db/database';
 import { nextDue } from '../../db/progress';
 import type { Pack } from '../../domain/content';
 import { daysUntil, localDay } from '../../domain/dates';
 import { isChanged, type SessionAnswer } from '../../domain/progress';
 import { cardKey, SESSION_MAX_ITEMS } from '../../domain/queue';
+import { useShallow } from 'zustand/react/shallow';
 import { currentQuestion, useStudy } from './store';
 
 const SHORTCUT_TARGETS = 'a, button, textarea, select, input[type="text"], input[type="search"], input[type="date"], input[type="number"]';
@@ -41,10 +43,22 @@ function NextReview({ sessionStart }: { sessionStart: Date }) {
 
 /** One study or practice session: question, feedback, and the summary at the end. */
 export function SessionView({ title }: { title: string }) {
-  const study = useStudy();
-  const { phase, session, selected, confidence, result, error } = study;
+  const { phase, session, packs, cardHashes, selected, confidence, result, error } = useStudy(
+    useShallow((state) => ({
+      phase: state.phase,
+      session: state.session,
+      packs: state.packs,
+      cardHashes: state.cardHashes,
+      selected: state.selected,
+      confidence: state.confidence,
+      result: state.result,
+      error: state.error,
+    })),
+  );
+  // Actions never change: picked once, they cause no render.
+  const study = useStudy(useShallow((state) => ({ submit: state.submit, undo: state.undo, select: state.select, toggleConfidence: state.toggleConfidence, next: state.next, startNew: state.startNew })));
   const [hint, setHint] = useState<string>();
-  const current = currentQuestion(study);
+  const current = currentQuestion({ session, packs, phase });
 
   const trySubmit = () => {
     if (!selected) {
@@ -62,11 +76,8 @@ export function SessionView({ title }: { title: string }) {
     if (phase === 'question' && shownId) headingRef.current?.focus();
   }, [phase, shownId]);
   useEffect(() => {
-    // Read by the benchmark: from a key press to the feedback, and to the next question, on screen.
-    const start = phase === 'feedback' ? 'rapport:submit' : 'rapport:next';
-    if (performance.getEntriesByName(start, 'mark').length === 0) return;
-    performance.measure(phase === 'feedback' ? 'rapport:answer-to-feedback' : 'rapport:next-question', start);
-    performance.clearMarks(start);
+    // Whatever follows a move on (the next question, or the summary) ends its measure.
+    onScreen(phase === 'feedback' ? 'feedback' : 'question');
   }, [phase, shownId]);
 
   useEffect(() => {
@@ -126,7 +137,7 @@ export function SessionView({ title }: { title: string }) {
   }
   if (phase === 'finished' && session) {
     const correct = session.answers.filter((answer) => answer.correct).length;
-    const studied = principlesStudied(session.answers, study.packs);
+    const studied = principlesStudied(session.answers, packs);
     return (
       <section className="summary" aria-labelledby="session-heading">
         <h1 id="session-heading">Session complete</h1>
@@ -175,7 +186,7 @@ export function SessionView({ title }: { title: string }) {
         </p>
         <progress max={total} value={session.answers.length} aria-label="Progress through the session" />
       </header>
-      {isChanged(study.cardHashes.get(cardKey(current.item.packId, current.question.id)), current.question.contentHash) && phase === 'question' && (
+      {isChanged(cardHashes.get(cardKey(current.item.packId, current.question.id)), current.question.contentHash) && phase === 'question' && (
         <p className="notice">This question was edited since you last answered it.</p>
       )}
       <QuestionView question={current.question} selected={selected} locked={phase === 'feedback'} onSelect={study.select} onSubmit={trySubmit} hint={hint}>

@@ -1,18 +1,18 @@
 import { create } from 'zustand';
-import { loadPack, loadPacksHolding, loadStudyColumns, readBriefCatalog, type Catalog } from '../../catalog/catalog';
-import type { BriefListing } from '../../db/database';
+import { loadPack, loadPacksHolding } from '../../catalog/catalog';
+import { answerRecorded, movedOn, sessionReady, started, submitted } from '../../components/benchmarkMarks';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
 import { requestSync } from '../../sync/automatic';
-import { answerCount, endSession, lastAnsweredHashes, loadAnsweredQuestions, loadDueState, loadSession, loadSettings, newSession, recordAnswer, saveSession, saveSettings, undoLastAnswer, type DueState } from '../../db/progress';
+import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, recordAnswer, saveSession, saveSettings, undoLastAnswer } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
-import type { PackStudyFacts } from '../../domain/content/facts';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { buildQueue, cardKey, queueCandidates, SESSION_MAX_ITEMS, sessionRoom, type QueueItem } from '../../domain/queue';
+import { cardKey, type QueueItem } from '../../domain/queue';
 import { localDay } from '../../domain/dates';
+import { planSession, startStudyReads, type StudyMode } from './plan';
 
-export type StudyMode = { mode: 'study' } | { mode: 'practice'; packId: string };
+export type { StudyMode } from './plan';
 type Phase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'missing' | 'error';
 
 const ASK_FOR_PERSISTENCE_AFTER = 5;
@@ -78,56 +78,6 @@ function sameTarget(a: StudyMode | undefined, b: StudyMode): boolean {
   return a?.mode === b.mode && (a.mode !== 'practice' || b.mode !== 'practice' || a.packId === b.packId);
 }
 
-/** What a study session plans from, read as the screen opens, beside the settings and the stored session. */
-interface StudyReads {
-  /** The packs in brief: a resumed session takes its packs' titles and principles from it too. */
-  catalog: Promise<Catalog<BriefListing>>;
-  columns: Promise<PackStudyFacts[]>;
-  /** The most overdue cards and today's counts. */
-  due: Promise<DueState>;
-}
-
-/** How many of the most overdue cards a session's plan reads first. */
-const FIRST_DUE_LIMIT = 2 * SESSION_MAX_ITEMS;
-
-function startStudyReads(now: Date): StudyReads {
-  const catalog = readBriefCatalog();
-  const columns = loadStudyColumns(catalog);
-  const due = loadDueState(database(), now, FIRST_DUE_LIMIT);
-  // A resumed session never waits for these; a new one does, and sees any failure there.
-  columns.catch(() => undefined);
-  due.catch(() => undefined);
-  return { catalog, columns, due };
-}
-
-/** A new session, not yet stored. */
-async function planSession(target: StudyMode, settings: Settings, now: Date, reads: StudyReads | undefined): Promise<StoredSession> {
-  if (target.mode === 'practice') return newSession({ mode: 'practice', packId: target.packId, items: await practiceQueue(target.packId), startedAt: now });
-  return newSession({ mode: 'study', items: await studyQueue(settings, now, reads ?? startStudyReads(now)), startedAt: now });
-}
-
-/** A practice session: every question of the pack, in authored order. */
-async function practiceQueue(packId: string): Promise<QueueItem[]> {
-  const pack = await loadPack(packId);
-  return (pack?.questions ?? []).map((question) => ({ packId, questionId: question.id, kind: 'new' }));
-}
-
-/** A study session: due and new questions of the enabled packs. */
-async function studyQueue(settings: Settings, now: Date, reads: StudyReads): Promise<QueueItem[]> {
-  // The most overdue cards first, more only if too few of them are in the packs studied: once a
-  // session's worth are, or every due card is read, the queue is the one reading them all would give.
-  for (let dueLimit = FIRST_DUE_LIMIT; ; dueLimit *= 4) {
-    const [packs, state] = await Promise.all([reads.columns, dueLimit === FIRST_DUE_LIMIT ? reads.due : loadDueState(database(), now, dueLimit)]);
-    const dueQuestions = queueCandidates(packs, { due: state.due });
-    if (!state.dueComplete && dueQuestions.length < SESSION_MAX_ITEMS) continue;
-    const limits = { limits: settings, reviewedToday: state.reviewedToday, introducedToday: state.introducedToday, maxItems: SESSION_MAX_ITEMS };
-    // Which questions were never answered (20,000 ids) is read only when the reviews leave room for new ones.
-    const seen = sessionRoom(limits, dueQuestions.length).newQuestions > 0 ? await loadAnsweredQuestions(database()) : undefined;
-    const progress = { due: state.due, seen };
-    return buildQueue({ ...limits, questions: seen ? queueCandidates(packs, progress) : dueQuestions, progress, seed: now.getTime() % 2 ** 31 });
-  }
-}
-
 function phaseOf(session: StoredSession): Phase {
   if (session.items.length === 0) return 'empty';
   return session.answers.length >= session.items.length ? 'finished' : 'question';
@@ -157,7 +107,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
       if (stored?.startedAt.getTime() === state.session.startedAt.getTime()) return;
     }
     set({ phase: 'loading', target, session: undefined, error: undefined, ...cleanAnswer });
-    const started = performance.now();
+    const opened = started();
     try {
       if (target.mode === 'practice' && !(await loadPack(target.packId))) {
         set({ phase: 'missing' });
@@ -179,8 +129,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
       if (!sameTarget(get().target, target)) return;
       const phase = phaseOf(session);
       set({ session, packs, settings, cardHashes, phase, selected: pendingFor(currentQuestion({ session, packs, phase })?.question.id) });
-      // Read by the benchmark: how long it takes from opening the screen to a ready session.
-      performance.measure('rapport:session-ready', { start: started });
+      sessionReady(opened);
     } catch (error) {
       set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
     }
@@ -189,7 +138,12 @@ export const useStudy = create<StudyState>()((set, get) => ({
   async startNew(now = new Date()) {
     const { target } = get();
     if (!target) return;
-    await endSession(database());
+    try {
+      await endSession(database());
+    } catch (error) {
+      set({ phase: 'error', error: `the finished session could not be closed. ${describeStorageError(error)}` });
+      return;
+    }
     set({ session: undefined, target: undefined });
     await get().open(target, now);
   },
@@ -205,13 +159,13 @@ export const useStudy = create<StudyState>()((set, get) => ({
   },
 
   async submit(now = new Date()) {
-    performance.mark('rapport:submit');
+    submitted();
     const state = get();
     const current = currentQuestion(state);
     if (state.phase !== 'question' || !state.session || !current || !state.selected || !state.settings) return;
     const result = gradeAnswer(current.question, state.selected, state.confidence);
     const db = database();
-    const started = performance.now();
+    const recording = started();
     let recorded: Awaited<ReturnType<typeof recordAnswer>>;
     try {
       recorded = await recordAnswer(db, {
@@ -227,7 +181,7 @@ export const useStudy = create<StudyState>()((set, get) => ({
       set({ error: describeStorageError(error) });
       return;
     }
-    performance.measure('rapport:answer-recorded', { start: started });
+    answerRecorded(recording);
     rememberPending(undefined, undefined);
     const cardHashes = new Map(state.cardHashes).set(cardKey(current.item.packId, current.question.id), current.question.contentHash);
     // Another tab may have started its own session or moved this one on: the answer is in the log
@@ -238,13 +192,14 @@ export const useStudy = create<StudyState>()((set, get) => ({
         ? stored
         : { ...state.session, answers: [...state.session.answers, { packId: current.item.packId, questionId: current.question.id, correct: result.correct, logId }] };
     set({ session, result, cardHashes, phase: 'feedback', error: undefined });
-    void askToKeepStorage(state.settings);
+    // Only a courtesy to the browser: if it fails, it is asked again after the next answer.
+    askToKeepStorage(state.settings).catch(() => undefined);
   },
 
   next() {
     const { session, phase, packs } = get();
     if (phase !== 'feedback' || !session) return;
-    performance.mark('rapport:next');
+    movedOn();
     const upcoming = session.items[session.answers.length];
     const advance = () => {
       const phase = phaseOf(session);
@@ -266,16 +221,28 @@ export const useStudy = create<StudyState>()((set, get) => ({
     if (!session) return;
     const missing = neededItems(session).filter((item) => !holds(packs, item));
     if (missing.length === 0) return;
-    const [loaded, hashes] = await Promise.all([loadPacksHolding(missing), lastAnsweredHashes(database(), missing)]);
+    let loaded: Map<string, Pack>;
+    let hashes: Map<string, string>;
+    try {
+      [loaded, hashes] = await Promise.all([loadPacksHolding(missing), lastAnsweredHashes(database(), missing)]);
+    } catch (error) {
+      set({ error: `The next questions could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
     if (get().session?.startedAt.getTime() !== session.startedAt.getTime()) return;
     set((state) => ({ packs: mergePacks(state.packs, loaded), cardHashes: new Map([...hashes, ...state.cardHashes]) }));
   },
 
   async undo() {
     const db = database();
-    if (!(await undoLastAnswer(db))) return;
-    const session = await loadSession(db);
-    if (session) set({ session, ...cleanAnswer, phase: phaseOf(session) });
+    try {
+      if (!(await undoLastAnswer(db))) return;
+      const session = await loadSession(db);
+      if (session) set({ session, ...cleanAnswer, phase: phaseOf(session), error: undefined });
+    } catch (error) {
+      set({ error: `The answer was not taken back. ${describeStorageError(error)}` });
+      return;
+    }
     void get().loadAhead();
   },
 }));

@@ -2,7 +2,7 @@ import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { gradeAnswer, ratingFor } from '../../../src/domain/grading';
 import { cardStatus, isChanged } from '../../../src/domain/progress';
-import { isDue, newCard, replay, retrievability, schedule, State, undoAnswer } from '../../../src/domain/scheduling';
+import { newCard, replay, retrievability, schedule, State, undoAnswer } from '../../../src/domain/scheduling';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 const DAY = 86_400_000;
@@ -98,8 +98,8 @@ describe('scheduling with FSRS', () => {
     expect(cardStatus(card, NOW)).toBe('learning');
     expect(cardStatus(card, new Date(card.due.getTime() + 1))).toBe('due');
     expect(cardStatus({ ...card, stability: 40 }, NOW)).toBe('mastered');
-    expect(isDue(card, card.due)).toBe(true);
-    expect(isDue(newCard(NOW), NOW)).toBe(false);
+    expect(cardStatus(card, card.due)).toBe('due');
+    expect(cardStatus(newCard(NOW), NOW)).toBe('new');
     expect(retrievability(newCard(NOW), NOW)).toBe(0);
     expect(retrievability(card, card.due)).toBeCloseTo(0.9, 1);
     expect(card.state).toBe(State.Review);

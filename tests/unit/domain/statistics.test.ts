@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { State } from '../../../src/domain/scheduling';
+import type { StoredReview } from '../../../src/domain/progress';
+import { answersOfDays, Projection } from '../../../src/db/derived';
 import {
   accuracyBreakdown,
   activity,
@@ -8,10 +10,7 @@ import {
   forecastFromCounts,
   heatLevel,
   statisticsWindow,
-  answersOfDays,
   tallyAnswers,
-  tallyDayAnswers,
-  tallyStudyDays,
   weekStart,
   weeklyAccuracy,
 } from '../../../src/domain/statistics';
@@ -20,8 +19,18 @@ import {
 const NOW = new Date(2026, 10, 4, 10, 0, 0);
 
 function answer(day: string, correct: boolean, state: State = State.Review, questionId = 'q1', packId = 'p') {
-  return { packId, questionId, day, correct, state };
+  return { packId, questionId, day, correct, state } as StoredReview;
 }
+
+/** The day rows the database derives from these log entries. */
+function derivedDays(entries: StoredReview[]) {
+  const projection = new Projection();
+  projection.addLog(entries);
+  const rows = projection.rows([]);
+  return { counts: new Map(rows.studyDays.map((row) => [row.day, row])), lines: rows.dayAnswers };
+}
+
+const tallyStudyDays = (entries: StoredReview[]) => derivedDays(entries).counts;
 
 describe('the statistics window', () => {
   it('is 26 weeks named by their Mondays, oldest first, the last holding today', () => {
@@ -52,28 +61,12 @@ describe('tallying the log', () => {
     expect([...tally.packIds]).toEqual(['p']);
   });
 
-  it('takes answers away from the day counts again', () => {
-    const days = tallyStudyDays([answer('2026-11-02', true), answer('2026-11-02', false, State.New)]);
-    tallyStudyDays([answer('2026-11-02', true)], days, -1);
-    expect(days.get('2026-11-02')).toEqual({ day: '2026-11-02', answers: 1, right: 0, reviews: 0, reviewsRight: 0, introduced: 1 });
-  });
-
   it('keeps each day’s answers as lines that tally as the log entries do', () => {
     const entries = [answer('2026-11-02', false), answer('2026-11-02', true, State.New, 'q2', 'other-pack'), answer('2026-11-02', true), answer('2026-11-03', true)];
-    const days = tallyDayAnswers(entries);
-    expect([...days.keys()]).toEqual(['2026-11-02', '2026-11-03']);
-    expect(tallyAnswers(answersOfDays(days.values()))).toEqual(tallyAnswers(entries));
-  });
-
-  it('takes away the newest matching line of a day, leaving an empty day empty', () => {
-    const days = tallyDayAnswers([answer('2026-11-02', true), answer('2026-11-02', false), answer('2026-11-02', true), answer('2026-11-03', true)]);
-    tallyDayAnswers([answer('2026-11-02', true), answer('2026-11-03', true)], days, -1);
-    expect(days.get('2026-11-02')?.answers).toBe('p\tq1\t1\np\tq1\t0');
-    expect(days.get('2026-11-03')?.answers).toBe('');
-    expect(Object.fromEntries(tallyAnswers(answersOfDays(days.values())).byQuestion)).toEqual({ 'p/q1': { answers: 2, right: 1 } });
-    // A line the day does not hold changes nothing.
-    tallyDayAnswers([answer('2026-11-02', true, State.Review, 'q9')], days, -1);
-    expect(days.get('2026-11-02')?.answers).toBe('p\tq1\t1\np\tq1\t0');
+    const { lines } = derivedDays(entries);
+    expect(lines.map((row) => row.day)).toEqual(['2026-11-02', '2026-11-03']);
+    expect(lines[0]?.answers).toBe('p\tq1\t0\nother-pack\tq2\t1\np\tq1\t1');
+    expect(tallyAnswers(answersOfDays(lines))).toEqual(tallyAnswers(entries));
   });
 });
 
