@@ -22,7 +22,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { PackMeta, Principle } from '../domain/content';
 import type { FactColumns } from '../domain/content/facts';
-import { byAnswerTime, replayCard, type SharedReview } from '../domain/merge';
+import { byAnswerTime, continueCard, replayCard, type SharedReview } from '../domain/merge';
 import type { StoredCard, StoredReview } from '../domain/progress';
 import { cardKey } from '../domain/queue';
 import { State, type Card } from '../domain/scheduling';
@@ -369,15 +369,40 @@ export async function mergeAnswers(stores: ProgressStores, change: { add: readon
     stores.reviewLog.bulkAdd([...add].sort(byAnswerTime).map(({ id: _id, ...entry }: SharedReview & { id?: number }) => entry)),
     noteDeleted(stores, deleted.map((uid) => ({ uid }))),
   ]);
-  const keys = new Map<string, [string, string]>();
-  for (const entry of [...add, ...remove]) keys.set(cardKey(entry.packId, entry.questionId), [entry.packId, entry.questionId]);
-  const cards = [...keys.values()];
-  const replayed = await Promise.all(cards.map(async (key) => replayCard(await stores.reviewLog.where('[packId+questionId]').equals(key).toArray())));
+  const added = groupByCard(add);
+  const removed = groupByCard(remove);
+  const cards = [...new Map([...add, ...remove].map((entry) => [cardKey(entry.packId, entry.questionId), [entry.packId, entry.questionId] as [string, string]])).values()];
+  const held = await stores.cards.bulkGet(cards);
+  const replayed = await Promise.all(
+    cards.map(async (key, index) => {
+      const card = held[index];
+      const news = added.get(cardKey(...key)) ?? [];
+      // The common case in sync: answers given after the card's last review, nothing taken away.
+      if (!removed.has(cardKey(...key))) {
+        if (!card) return replayCard(news);
+        const carried = continueCard(card, news);
+        if (carried) return carried;
+      }
+      return replayCard(await stores.reviewLog.where('[packId+questionId]').equals(key).toArray());
+    }),
+  );
   await Promise.all([
     stores.cards.bulkPut(replayed.flatMap((card) => (card ? [card] : []))),
     stores.cards.bulkDelete(cards.filter((_, index) => replayed[index] === undefined)),
   ]);
-  await rebuildTouched(stores, { days: [...add, ...remove].map((entry) => entry.day), cards });
+  // The cards' lastCorrect came with the replay: only the days and the answered rows are left to rebuild.
+  await rebuildTouched(stores, { days: [...add, ...remove].map((entry) => entry.day), cards: [], packs: cards.map(([packId]) => packId) });
+}
+
+function groupByCard<Entry extends Pick<StoredReview, 'packId' | 'questionId'>>(entries: readonly Entry[]): Map<string, Entry[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const key = cardKey(entry.packId, entry.questionId);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
 }
 
 /**

@@ -14,7 +14,7 @@
 import { plural } from './counts';
 import type { ExamAttempt } from './examSession';
 import type { Settings, StoredCard, StoredReview } from './progress';
-import { replay, type Grade } from './scheduling';
+import { replay, schedule, type Card, type Grade } from './scheduling';
 import { SYNCED_SETTINGS, type SettingsStamps, type SyncedSetting } from './settings';
 
 export { SYNCED_SETTINGS, type SettingsStamps, type SyncedSetting };
@@ -178,6 +178,21 @@ export function replayCard(entries: readonly SharedReview[]): StoredCard | undef
     first.review,
   );
   return { ...card, packId: first.packId, questionId: first.questionId, contentHash: newest.contentHash, lastCorrect: newest.correct };
+}
+
+/**
+ * The card after answers all given later than its last review: the replay carried on from where
+ * the card stands, so equal to a replay of the whole log (the card is one) without reading it.
+ * Undefined when an answer is not later, and the whole log must be replayed instead.
+ */
+export function continueCard(card: StoredCard, later: readonly SharedReview[]): StoredCard | undefined {
+  const ordered = [...later].sort(byAnswerTime);
+  const last = card.last_review?.getTime();
+  const newest = ordered.at(-1);
+  if (!newest || last === undefined || ordered.some((entry) => entry.review.getTime() <= last)) return undefined;
+  let next: Card = card;
+  for (const entry of ordered) next = schedule(next, entry.rating as Grade, entry.review, entry).card;
+  return { ...next, packId: card.packId, questionId: card.questionId, contentHash: newest.contentHash, lastCorrect: newest.correct };
 }
 
 // ---------------------------------------------------------------------------------------------

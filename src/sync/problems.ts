@@ -12,7 +12,7 @@ export function problemOf(kind: SyncProblemKind, url: string, detail = ''): Sync
     'wrong-password': 'The server did not accept this user name and password. Check both (they are case-sensitive) and press Sync now again.',
     forbidden: 'This user may not use this database. Whoever runs the server should make the user a member of the database (docs/sync.md, “Create a user and a database”).',
     'missing-database': 'There is no database at this address. Check the database’s name at the end of the address, or ask whoever runs the server to create it.',
-    cors: `The server at ${server} answered but does not let this app in: CORS is not enabled there for ${location.origin}. Whoever runs the server should enable CORS for this address, with credentials allowed (docs/sync.md, “Enable CORS”).`,
+    cors: `The server at ${server} answered but does not let this app in: CORS is not enabled there for ${globalThis.location?.origin ?? 'this app’s address'}. Whoever runs the server should enable CORS for this address, with credentials allowed (docs/sync.md, “Enable CORS”).`,
     unreachable: `The server at ${server} cannot be reached. Check the address and this device’s connection. Your answers stay here, and sync carries on when the server is back.`,
     offline: 'This device is offline. Your answers stay here, and sync carries on when you are back online.',
     interrupted: 'Sync stopped part way: the connection to the server was lost. Nothing was lost or doubled; the next sync carries on where this one stopped.',

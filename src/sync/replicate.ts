@@ -23,7 +23,10 @@ import { mirrorName, type SyncConnection } from './connection';
 import { answerDoc, choicesDoc, deletionDoc, examDoc, newestPackEvents, packDoc, PREFIX, readDocs, settingsDoc, UIDS_PER_DELETION, type Incoming, type PackEvent } from './documents';
 
 const STATE_ID = '_local/rapport-sync';
-const BATCH = 500;
+/** Documents per replication request. */
+const BATCH = 1000;
+/** Documents per write into the database: fewer, larger transactions bring a long history in faster. */
+const MERGE_BATCH = 5000;
 
 /** Where each step of the last sync got to. */
 interface SyncState {
@@ -63,7 +66,7 @@ export async function runSync(connection: SyncConnection, device: string, now: (
     await copyIntoMirror(db, mirror, state, device, now());
     await saveState(mirror, state);
     const sent = await send(mirror, remote);
-    await mirror.replicate.from(remote, { batch_size: BATCH, batches_limit: 4, retry: false });
+    await mirror.replicate.from(remote, { batch_size: BATCH, batches_limit: 2, retry: false });
     const { totals, skipped } = await mergeFromMirror(db, mirror, state, now);
     // Merging may have changed this device's settings and choices, and removed answers from the mirror: send those too.
     await copyIntoMirror(db, mirror, state, device, now());
@@ -79,7 +82,7 @@ export async function runSync(connection: SyncConnection, device: string, now: (
 /** Replicates the mirror to the server; returns how many answers the server received. */
 async function send(mirror: PouchDB, remote: PouchDB): Promise<number> {
   let answers = 0;
-  await mirror.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, retry: false }).on('change', (info) => {
+  await mirror.replicate.to(remote, { batch_size: BATCH, batches_limit: 2, retry: false }).on('change', (info) => {
     answers += (info.docs ?? []).filter((doc) => doc._id.startsWith(PREFIX.answer) && !doc._deleted).length;
   });
   return answers;
@@ -105,7 +108,7 @@ async function saveState(mirror: PouchDB, state: SyncState & { _rev?: string }):
 /** Step 1: writes what changed here since the last sync into the mirror. Documents already there are left as they are. */
 async function copyIntoMirror(db: RapportDatabase, mirror: PouchDB, state: SyncState, device: string, now: Date): Promise<void> {
   for (;;) {
-    const entries = await logEntriesAfter(db, state.pushedLogId, BATCH * 4);
+    const entries = await logEntriesAfter(db, state.pushedLogId, MERGE_BATCH);
     if (entries.length === 0) break;
     // An answer already in the mirror is a conflict here, and rightly left alone: answers never change.
     await mirror.bulkDocs(entries.map(answerDoc));
@@ -178,7 +181,7 @@ async function mergeFromMirror(db: RapportDatabase, mirror: PouchDB, state: Sync
   const totals: MergeSummary = { answersAdded: 0, answersRemoved: 0, examsAdded: 0, settingsTaken: [], dueToday: 0 };
   let skipped = 0;
   for (;;) {
-    const { results, last_seq: last } = await mirror.changes({ since: state.appliedSeq, include_docs: true, limit: BATCH * 4 });
+    const { results, last_seq: last } = await mirror.changes({ since: state.appliedSeq, include_docs: true, limit: MERGE_BATCH });
     if (results.length === 0) break;
     const incoming = readDocs(results.map((change) => change.doc));
     skipped += incoming.skipped;

@@ -1,7 +1,7 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { freePort } from './couch-server';
+import { freePort } from '../../scripts/couch-server';
 
 /** A request to the test server as its admin. */
 export async function asAdmin(path: string, init: RequestInit = {}): Promise<Response> {
@@ -42,6 +42,9 @@ export async function setCors(enabled: boolean): Promise<void> {
  */
 export class Relay {
   port = 0;
+  /** The server relayed to; the browser tests' server unless given. */
+  constructor(private readonly target?: string) {}
+
   bytesToServer = 0;
   bytesFromServer = 0;
   private server: Server | undefined;
@@ -54,7 +57,7 @@ export class Relay {
   async start(): Promise<void> {
     if (this.server) return;
     this.port ||= await freePort();
-    const target = new URL(inject('couch').url);
+    const target = new URL(this.target ?? inject('couch').url);
     const server = createServer((client) => {
       const upstream = createConnection({ host: target.hostname, port: Number(target.port) });
       for (const socket of [client, upstream]) {

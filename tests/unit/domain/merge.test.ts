@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  continueCard,
   describeMerge,
   mergePackChoices,
   mergeProgress,
@@ -144,6 +145,22 @@ describe('replaying a card', () => {
         let card = newCard(log[0]!.review);
         for (const entry of log) card = schedule(card, entry.rating as 1 | 2 | 3 | 4, entry.review, entry).card;
         expect(replayCard(log)).toEqual({ ...card, packId: 'p1', questionId: 'q1', contentHash: 'h0', lastCorrect: log.at(-1)!.correct });
+      }),
+      RUNS,
+    );
+  });
+
+  it('carries a card on from later answers to the card a replay of the whole log gives', () => {
+    fc.assert(
+      fc.property(fc.array(historyAnswer, { minLength: 2, maxLength: 20 }), fc.nat(), (answers, cut) => {
+        const log = logOf(answers.map((answer) => ({ ...answer, question: 0 })));
+        const split = 1 + (cut % (log.length - 1));
+        const earlier = log.slice(0, split);
+        const later = log.slice(split);
+        const carried = continueCard(replayCard(earlier)!, later);
+        // Carried on only when every later answer is strictly after the card's last review.
+        if (later[0]!.review.getTime() > earlier.at(-1)!.review.getTime()) expect(carried).toEqual(replayCard(log));
+        else expect(carried).toBeUndefined();
       }),
       RUNS,
     );
