@@ -7,7 +7,9 @@ import { buildPackFile } from '../../src/domain/content/packFile';
 import { contentFolder, questionBody, questionText } from '../fixtures/content';
 import { launchChromium, pageErrors, screenshot } from './browser';
 import { E2E_URL } from './config';
-import { connectSync, createCandidate, go, liveDocIds, Relay, setCors, syncNow } from './couch';
+import { answerDoc } from '../../src/sync/documents';
+import { logOf } from '../fixtures/progress';
+import { afterSync, asAdmin, connectSync, createCandidate, go, liveDocIds, Relay, setCors, syncNow } from './couch';
 
 let browser: Browser;
 const relay = new Relay();
@@ -179,6 +181,46 @@ describe('live sync through a CouchDB-compatible server', () => {
     expect(await liveDocIds('rapport-sam', 'log:')).toEqual([]);
     await phone.context.close();
     await laptop.context.close();
+  }, 180_000);
+
+  it('loses and doubles nothing when the server goes away part way through a sync, and the next sync finishes the job', async () => {
+    await createCandidate('rapport-lee', 'lee', 'lee-secret');
+    // A long history already on the server, from another device.
+    const answers = Array.from({ length: 4000 }, (_, index) => ({ question: index % 5, hour: index, grade: 3 as const, desiredRetention: 0.9, heldBy: 1, deletedBy: 0 }));
+    const docs = logOf(answers).map(({ heldBy: _h, deletedBy: _d, ...entry }) => answerDoc(entry));
+    await asAdmin('/rapport-lee/_bulk_docs', { method: 'POST', body: JSON.stringify({ docs }) });
+
+    const { page, context } = await device();
+    await page.goto(`${E2E_URL}/settings`);
+    await page.getByLabel('Database address').fill(`${relay.url}/rapport-lee`);
+    await page.getByLabel('User name').fill('lee');
+    await page.getByLabel('Password').fill('lee-secret');
+    const received = relay.bytesFromServer;
+    const region = page.getByRole('region', { name: 'Sync' });
+    await afterSync(page, async () => {
+      await page.getByRole('button', { name: 'Turn on sync' }).click();
+      // The server goes away once part of the history has come down.
+      while (relay.bytesFromServer - received < 40_000) await new Promise((wait) => setTimeout(wait, 20));
+      await relay.stop();
+    });
+    expect(await region.getByRole('alert').textContent()).toMatch(/Sync stopped part way|cannot be reached/);
+
+    await relay.start();
+    expect(await syncNow(page)).toMatch(/0 answers sent, [\d,]+ received\.$/);
+    const stored = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          indexedDB.open('rapport').onsuccess = (event) => {
+            const db = (event.target as IDBOpenDBRequest).result;
+            const request = db.transaction('reviewLog').objectStore('reviewLog').getAll();
+            request.onsuccess = () => resolve(request.result.map((entry: { uid: string }) => entry.uid));
+          };
+        }),
+    );
+    expect(stored).toHaveLength(4000);
+    expect(new Set(stored).size).toBe(4000);
+    expect(await liveDocIds('rapport-lee', 'log:')).toHaveLength(4000);
+    await context.close();
   }, 180_000);
 
   it('says in plain words what is wrong: password, missing database, CORS, and an address that is not https', async () => {
