@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser';
+import { axeViolations as violations, launchChromium, screenshot } from './browser';
 import { E2E_URL } from './config';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,16 +28,6 @@ const ROUTES: [string, RegExp][] = [
   ['/stats', /^(No answers yet|Reviews per day)$/],
   ['/no/such/page', /^Not found$/],
 ];
-
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colorScheme) => {
   it.each(ROUTES)('%s has no axe or Content-Security-Policy violations', async (path, ready) => {

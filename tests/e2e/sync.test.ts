@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildPackFile } from '../../src/domain/content/packFile';
 import { contentFolder, questionBody, questionText } from '../fixtures/content';
-import { launchChromium, pageErrors, screenshot } from './browser';
+import { axeViolations, launchChromium, pageErrors, screenshot } from './browser';
 import { E2E_URL } from './config';
 import { answerDoc } from '../../src/sync/documents';
 import { logOf } from '../fixtures/progress';
@@ -231,6 +231,7 @@ describe('live sync through a CouchDB-compatible server', () => {
     const alert = region.getByRole('alert');
     expect(await alert.textContent()).toBe('The server did not accept this user name and password. Check both (they are case-sensitive) and press Sync now again.');
     expect(await region.textContent()).not.toContain('wrong-password');
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sync-wrong-password-360');
 
     await page.getByRole('button', { name: 'Turn off sync' }).click();

@@ -249,7 +249,10 @@ function MergeSection({ onMerged }: { onMerged: () => void }) {
       const { summary, skipped } = await mergeBackup(database(), await file.text(), new Date());
       const left = skipped.length === 0 ? '' : ` ${skipped.length === 1 ? 'One record was' : `${skipped.length} records were`} damaged and left out: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`;
       setMessage({ kind: 'status', text: `${describeMerge(summary)}${left}` });
-      if (summary.settingsTaken.length > 0) onMerged();
+      if (summary.settingsTaken.length > 0) {
+        onMerged();
+        if (summary.settingsTaken.includes('theme')) applyTheme((await loadSettings(database())).theme);
+      }
     } catch (error) {
       setMessage({ kind: 'alert', text: error instanceof BackupError ? error.message : `Nothing was brought in, and your progress is as it was. ${describeStorageError(error)}` });
     }
