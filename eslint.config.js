@@ -1,10 +1,14 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['home', 'study', 'principles', 'library', 'exam', 'browse', 'stats', 'packs', 'settings'];
+/** Every feature folder there is, so a new one is guarded as soon as it exists. */
+const FEATURES = readdirSync(new URL('src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** The layer arrows of the architecture: each layer imports only the layers below it. */
 const layer = (files, patterns) => ({
@@ -14,6 +18,7 @@ const layer = (files, patterns) => ({
 const uiLibraries = (why) => [
   { group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'dexie', 'markdown-it'], message: why },
 ];
+const packages = (names, why) => [{ group: names.flatMap((name) => [name, `${name}/*`]), message: why }];
 const above = (layers, why) => [
   { group: layers.flatMap((name) => (name.startsWith('../') ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`])), message: why },
 ];
@@ -42,11 +47,11 @@ export default tseslint.config(
     ...uiLibraries('The domain is pure TypeScript: no React, Dexie or UI libraries.'),
     ...above(['app', 'features', 'components', 'stores', 'db', 'catalog', 'sync'], 'The domain imports nothing of ours but the domain.'),
   ]),
-  layer(['src/db/**'], above(['app', 'features', 'components', 'stores', 'catalog', 'sync'], 'The database layer imports only the domain.')),
-  layer(['src/catalog/**'], above(['app', 'features', 'components', 'stores', 'sync'], 'The catalog imports only the domain and the database.')),
+  layer(['src/db/**'], above(['app', 'features', 'components', 'catalog', 'sync'], 'The database layer imports only the domain.')),
+  layer(['src/catalog/**'], above(['app', 'features', 'components', 'sync'], 'The catalog imports only the domain and the database.')),
   layer(['src/sync/**'], [
-    { group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'dexie'], message: 'Sync is an adapter: it reaches the database through src/db, and draws no UI.' },
-    ...above(['app', 'features', 'components', 'stores'], 'Sync imports only the catalog, the database and the domain.'),
+    ...packages(['react', 'react-dom', 'react-router', 'zustand', 'dexie'], 'Sync is an adapter: it reaches the database through src/db, and draws no UI.'),
+    ...above(['app', 'features', 'components'], 'Sync imports only the catalog, the database and the domain.'),
   ]),
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -61,18 +66,20 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['src/stores/**'], above(['app', 'features', 'components'], 'Stores import only the database, the catalog and the domain.')),
-  layer(['src/components/**'], above(['app', 'features', 'stores', 'db', 'catalog', 'sync'], 'Shared UI takes data as props; it imports only the domain.')),
+  layer(['src/components/**'], [
+    ...above(['app', 'features', 'db', 'catalog', 'sync'], 'Shared UI takes data as props; it imports only the domain.'),
+    ...packages(['zustand', 'dexie'], 'Shared UI holds no store and reads no database: it takes data as props.'),
+  ]),
   ...FEATURES.map((feature) =>
     layer(
       [`src/features/${feature}/**`],
-      above(
-        [
-          'app',
-          ...FEATURES.filter((other) => other !== feature).flatMap((other) => [`features/${other}`, `../${other}`]),
-        ],
-        'A feature never imports another feature or the app shell: move shared parts to components/ or the domain.',
-      ),
+      [
+        ...above(
+          ['app', ...FEATURES.filter((other) => other !== feature).flatMap((other) => [`features/${other}`, `../${other}`])],
+          'A feature never imports another feature or the app shell: move shared parts to components/ or the domain.',
+        ),
+        ...packages(['dexie'], 'Features reach the database through the functions of src/db, which keep its rules.'),
+      ],
     ),
   ),
 );

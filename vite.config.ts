@@ -2,8 +2,10 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { rapportContent } from './scripts/vite-plugin-content';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
+// The config and what it imports (the content plugin and src/domain/content) name their imports with
+// their extension, as Vite's native config loader will require; `vite build` lists any that do not.
+import { rapportContent } from './scripts/vite-plugin-content.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
 
 const contentSecurityPolicy: Plugin = {
   name: 'rapport-csp',
@@ -50,7 +52,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 },
       },
       {
         extends: true,
@@ -60,6 +62,7 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           alias: { 'virtual:rapport/catalog': new URL('tests/fixtures/virtual-catalog.ts', import.meta.url).pathname },
           setupFiles: ['tests/component/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

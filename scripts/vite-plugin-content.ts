@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileContent, formatProblem } from '../src/domain/content/compile';
-import type { CompileResult, QuestionFacts } from '../src/domain/content';
-import { factsOf } from '../src/domain/content/facts';
-import { readContentFolder } from './read-content';
+import { compileContent, formatProblem } from '../src/domain/content/compile.ts';
+import type { CompileResult, QuestionFacts } from '../src/domain/content/index.ts';
+import { factsOf } from '../src/domain/content/facts.ts';
+import { readContentFolder } from './read-content.ts';
 
 const CATALOG = 'virtual:rapport/catalog';
 const PACK_PREFIX = 'virtual:rapport/pack/';
@@ -67,9 +67,12 @@ export function rapportContent(contentDir = 'content'): Plugin {
   };
 }
 
-/** Just enough of every question to plan a session without loading the packs: [id, first principle, hash]. */
-function questionIndex(content: CompileResult): Record<string, QuestionFacts[]> {
-  return Object.fromEntries(content.packs.map((pack) => [pack.id, pack.questions.map(factsOf)]));
+/**
+ * Just enough of every question to plan a session or draw an exam without loading the packs: its
+ * facts, and how many options it has (the chance of a lucky guess, for the readiness estimate).
+ */
+function questionIndex(content: CompileResult): Record<string, (QuestionFacts & { options: number })[]> {
+  return Object.fromEntries(content.packs.map((pack) => [pack.id, pack.questions.map((question) => ({ ...factsOf(question), options: question.options.length }))]));
 }
 
 function catalogModule(content: CompileResult): string {

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Link, NavLink, Outlet, RouterProvider, ScrollRestoration } from 'react-router';
+import { createBrowserRouter, Link, Navigate, NavLink, Outlet, RouterProvider, ScrollRestoration } from 'react-router';
 import { NotFound } from '../components/NotFound';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
 import { HomePage } from '../features/home/HomePage';
@@ -76,10 +76,14 @@ export const routes = [
       { path: '/exam/history', lazy: async () => ({ Component: (await import('../features/exam/ExamHistoryPage')).ExamHistoryPage }) },
       { path: '/stats', lazy: async () => ({ Component: (await import('../features/stats/StatsPage')).StatsPage }) },
       { path: '/packs', lazy: async () => ({ Component: (await import('../features/packs/PacksPage')).PacksPage }) },
-      { path: '/author', lazy: async () => ({ Component: (await import('../features/packs/AuthorPreviewPage')).AuthorPreviewPage }) },
+      // The studio, its checker and its zip and link code load only when an author opens it.
+      { path: '/studio', lazy: async () => ({ Component: (await import('../features/studio/StudioPage')).StudioPage }) },
+      { path: '/studio/:draftId', lazy: async () => ({ Component: (await import('../features/studio/DraftPage')).DraftPage }) },
+      // The studio took over from the one-question author preview; old links land there.
+      { path: '/author', element: <Navigate to="/studio" replace /> },
       { path: '/browse', lazy: async () => ({ Component: (await import('../features/browse/BrowsePage')).BrowsePage }) },
       { path: '/browse/:packId/:questionId', lazy: async () => ({ Component: (await import('../features/browse/QuestionDetailPage')).QuestionDetailPage }) },
-      { path: '/principles', lazy: async () => ({ Component: (await import('../features/library/LibraryPage')).LibraryPage }) },
+      { path: '/principles', lazy: async () => ({ Component: (await import('../features/principles/LibraryPage')).LibraryPage }) },
       { path: '/settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
       { path: '/principles/:principleId', lazy: async () => ({ Component: (await import('../features/principles/PrinciplePage')).PrinciplePage }) },
       { path: '*', element: <NotFound /> },

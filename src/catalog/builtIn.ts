@@ -15,7 +15,8 @@ export const principleIndex = catalog.principles as PrincipleSummary[];
 export const blueprints = catalog.blueprints as Blueprint[];
 export const builtInPackLoaders = catalog.packLoaders as Record<string, () => Promise<{ default: Pack }>>;
 export const loadBuiltInPrinciples = async () => (await catalog.loadPrincipleTexts()).default as Principle[];
-export const loadBuiltInQuestionIndex = async () => (await catalog.loadQuestionIndex()).default as Record<string, QuestionFacts[]>;
+/** Each built-in question's facts, with its number of options. */
+export const loadBuiltInQuestionIndex = async () => (await catalog.loadQuestionIndex()).default as Record<string, (QuestionFacts & { options: number })[]>;
 
 /** The built-in packs as the pack lists show them: each enabled unless the candidate turned it off. */
 export function builtInListings(disabled: ReadonlySet<string> = new Set()): (PackSummary & { source: 'built-in'; enabled: boolean })[] {

@@ -2,7 +2,7 @@ import { loadQuestionIndex, readImportedCatalog, withImportedPrinciples, type Pr
 import { cardsInPacks } from '../db/cards';
 import { database } from '../db/database';
 import { principleMastery, weakestPrinciples, type PrincipleMastery } from '../domain/mastery';
-import { cardKey } from '../domain/queue';
+import { cardKey } from '../domain/ids';
 import { retrievability, State } from '../domain/scheduling';
 
 export interface LibraryData {

@@ -1,10 +1,10 @@
 import type { StoredCard } from '../domain/progress';
-import { cardKey } from '../domain/queue';
+import { cardKey } from '../domain/ids';
 import type { RapportDatabase } from './database';
 
 /** The cards of these packs, read through the packId index. */
 export async function cardsInPacks(db: RapportDatabase, packIds: readonly string[]): Promise<StoredCard[]> {
-  // One range read per pack: anyOf() walks a cursor, ten times slower over 20,000 cards.
+  // One range read per pack: anyOf() walks a cursor, much slower over many cards.
   return db.transaction('r', db.cards, async () => (await Promise.all([...new Set(packIds)].map((packId) => db.cards.where('packId').equals(packId).toArray()))).flat());
 }
 

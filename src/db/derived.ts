@@ -15,16 +15,19 @@
  *
  * Invariant: these rows always equal `rebuildDerived()` from the truth. Every write to the log, the
  * cards or the listings goes through a function here, inside the caller's transaction, which keeps
- * them so: an answer updates its rows in place (the fast path); undo, erasing a pack and merging
- * (`mergeAnswers`, which also replays the cards it touches) rebuild the rows their cards and days touch; reset clears them; a restore, an upgrade and a
- * repair rebuild them all. `checkDerived()` compares the stored rows with a rebuild.
+ * them so (ESLint refuses such writes anywhere else; schema.ts's upgrade steps, which reshape the
+ * truth, end with a rebuild). An answer updates its rows in place (the fast path); undo and erasing
+ * a pack rebuild the rows their cards and days touch (`rebuildTouched`); merging another device's
+ * answers (`mergeAnswers`) also replays the cards it touches; reset clears them; a restore, an
+ * upgrade and a repair rebuild them all. `checkDerived()` compares the stored rows with a rebuild,
+ * `quickCheck()` their counts.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { PackMeta, Principle } from '../domain/content';
 import type { FactColumns } from '../domain/content/facts';
 import { byAnswerTime, continueCard, replayCard, type SharedReview } from '../domain/merge';
 import type { StoredCard, StoredReview } from '../domain/progress';
-import { cardKey } from '../domain/queue';
+import { cardKey } from '../domain/ids';
 import { State, type Card } from '../domain/scheduling';
 import type { AnswerFacts, DayCount } from '../domain/statistics';
 import type { DeletedEntry, RapportDatabase } from './database';

@@ -15,7 +15,7 @@ export async function hasAnswers(db: RapportDatabase): Promise<boolean> {
 /**
  * Tallies every answer by question from the first of `weeks` (Mondays, `YYYY-MM-DD`, oldest first) on,
  * later days included, should the clock have been set back. Reads the day rows' answer lines, not
- * the log: 100,000 log entries took 4.7 s here.
+ * the log, whose full entries take several times as long to read.
  */
 export async function tallyAnswersSince(db: RapportDatabase, weeks: readonly string[]): Promise<AnswerTally> {
   const first = weeks[0];
@@ -25,7 +25,7 @@ export async function tallyAnswersSince(db: RapportDatabase, weeks: readonly str
 
 /**
  * The keys of the cards falling due between each pair of `bounds`, the first period taking every
- * overdue card too. Keys, not cards: the forecast only counts, and 13,000 cards take 300 ms to read.
+ * overdue card too. Keys, not cards: the forecast only counts, and whole cards are slow to read.
  */
 export async function dueKeysBetween(db: RapportDatabase, bounds: readonly Date[]): Promise<[string, string][][]> {
   return db.transaction('r', db.cards, () =>

@@ -1,6 +1,7 @@
 import { idTable } from './ids';
 import { CONTENT_AREAS, type Blueprint, type ContentArea, type Difficulty, type OptionLetter, type Qualifier } from './content';
-import { seededRandom } from './queue';
+import { seededRandom, shuffle } from './random';
+import { cardKey } from './ids';
 
 /** What drawing and scoring need to know of a question. */
 export interface ExamQuestion {
@@ -116,15 +117,6 @@ function scaleSections(sections: { title: string; items: number }[], total: numb
   return sections.map((section, index) => ({ title: section.title, items: counts.get(String(index)) ?? 0 })).filter((section) => section.items > 0);
 }
 
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
-  }
-  return copy;
-}
-
 /** The exam clock. Time runs by the wall clock, so a reload or a closed tab costs no time and saves none. */
 export interface ExamClock {
   durationMs: number;
@@ -194,7 +186,7 @@ export function scoreExam(
   let correct = 0;
   let scored = 0;
   items.forEach((item, index) => {
-    const question = questions.get(`${item.packId}/${item.questionId}`);
+    const question = questions.get(cardKey(item.packId, item.questionId));
     if (!question || item.pretest) return;
     const right = answers[index] === question.answer;
     scored++;

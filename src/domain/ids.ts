@@ -11,3 +11,8 @@ export const ID_MAX_LENGTH = 80;
 export function idTable<Value>(): Record<string, Value> {
   return Object.create(null) as Record<string, Value>;
 }
+
+/** The one key of a card, a question of a pack, in maps and tallies: `pack/question`. */
+export function cardKey(packId: string, questionId: string): string {
+  return `${packId}/${questionId}`;
+}

@@ -11,7 +11,7 @@
  *  - finished exams are united by `uid`;
  *  - each synced setting, and each pack's on/off choice, takes the value changed last.
  */
-import { plural } from './counts';
+import { plural } from './format';
 import type { ExamAttempt } from './examSession';
 import type { Settings, StoredCard, StoredReview } from './progress';
 import { replay, schedule, type Card, type Grade } from './scheduling';

@@ -27,19 +27,24 @@ const grade = z.number().int().min(1).max(4);
 const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const letter = z.enum(OPTION_LETTERS);
 
-export const cardSchema = z.strictObject({
-  packId: id,
-  questionId: id,
-  contentHash: z.string().max(64),
+/** What a card and a log entry both hold of FSRS's state. */
+const scheduled = {
   due: date,
   stability: z.number().min(0),
   difficulty: z.number().min(0),
   elapsed_days: z.number().min(0),
   scheduled_days: z.number().min(0),
   learning_steps: count,
+  state,
+};
+
+export const cardSchema = z.strictObject({
+  ...scheduled,
+  packId: id,
+  questionId: id,
+  contentHash: z.string().max(64),
   reps: count,
   lapses: count,
-  state,
   last_review: date.optional(),
   lastCorrect: z.boolean().optional(),
 });
@@ -58,15 +63,9 @@ export const reviewSchema = z.strictObject({
   examDate: calendarDay.optional(),
   contentHash: z.string().max(64),
   previousDue: date,
+  ...scheduled,
   rating: grade,
-  state,
-  due: date,
-  stability: z.number().min(0),
-  difficulty: z.number().min(0),
-  elapsed_days: z.number().min(0),
   last_elapsed_days: z.number().min(0),
-  scheduled_days: z.number().min(0),
-  learning_steps: count,
   review: date,
 });
 

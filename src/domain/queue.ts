@@ -1,4 +1,5 @@
 import { principlesAt, type PackStudyFacts } from './content/facts';
+import { seededRandom, shuffle } from './random';
 
 export interface QuestionRef {
   packId: string;
@@ -104,10 +105,6 @@ export function questionIdsByPack(items: Iterable<{ packId: string; questionId: 
   return byPack;
 }
 
-export function cardKey(packId: string, questionId: string): string {
-  return `${packId}/${questionId}`;
-}
-
 /**
  * A study session's questions: reviews that are due, most overdue first, then new questions,
  * each group capped by what is left of today's limit and interleaved across principles and packs
@@ -154,25 +151,5 @@ export function interleave<T extends QuestionRef>(items: readonly T[], random: (
     }
   }
   return result;
-}
-
-export function seededRandom(seed: number): () => number {
-  // mulberry32: small, fast and good enough to vary the order of groups.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let index = items.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other] as T, items[index] as T];
-  }
-  return items;
 }
 

@@ -1,5 +1,6 @@
-import { createEmptyCard, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { createEmptyCard, forgetting_curve, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
 import { RETENTION_RANGE } from './settings';
+import { dateOfDay } from './dates';
 
 export { State, type Card, type Grade, type ReviewLog };
 
@@ -34,9 +35,8 @@ export function newCard(now: Date): Card {
 /** The start of the exam day in local time, or undefined when no date is set or it has passed. */
 export function examStart(examDate: string | undefined, now: Date): Date | undefined {
   if (!examDate) return undefined;
-  const [year, month, day] = examDate.split('-').map(Number);
-  if (!year || !month || !day) return undefined;
-  const start = new Date(year, month - 1, day);
+  const start = dateOfDay(examDate);
+  // An unreadable date gives NaN, which is never later than now.
   return start.getTime() > now.getTime() ? start : undefined;
 }
 
@@ -64,6 +64,16 @@ export function undoAnswer(card: Card, log: ReviewLog, previousDue: Date, desire
 export function retrievability(card: Card, now: Date): number {
   if (card.state === State.New) return 0;
   return scheduler(RETENTION_RANGE.default).get_retrievability(card, now, false);
+}
+
+/**
+ * Probability of recalling the card at `now`, counting part days (retrievability() counts whole
+ * ones): an answer given an hour ago, wrong, is not as safe as one given yesterday. 0 for a new card.
+ */
+export function recallProbability(card: Pick<Card, 'state' | 'stability' | 'last_review'>, now: Date): number {
+  if (card.state === State.New || !card.last_review) return 0;
+  const days = Math.max(0, (now.getTime() - card.last_review.getTime()) / DAY_MS);
+  return forgetting_curve(scheduler(RETENTION_RANGE.default).parameters.w, days, card.stability);
 }
 
 /** A step of the review log, with the settings it was scheduled under, so the log can be replayed. */

@@ -1,6 +1,6 @@
-import { localDay } from './dates';
+import { addDays, dateOfDay, localDay } from './dates';
 import type { StoredReview } from './progress';
-import { cardKey } from './queue';
+import { cardKey } from './ids';
 
 /** How far back the statistics screen looks: half a year of weeks, the current one included. */
 export const WEEKS_SHOWN = 26;
@@ -50,19 +50,6 @@ export function tallyAnswers(entries: Iterable<AnswerFacts>): AnswerTally {
     if (entry.correct) question.right++;
   }
   return tally;
-}
-
-/** The first moment of a local day given as `YYYY-MM-DD`. */
-export function dateOfDay(day: string): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1);
-}
-
-/** The local day `count` days after `day` (before, when negative). Calendar arithmetic, so clock changes do not shift it. */
-export function addDays(day: string, count: number): string {
-  const date = dateOfDay(day);
-  date.setDate(date.getDate() + count);
-  return localDay(date);
 }
 
 /** Monday of the week holding `day`. */

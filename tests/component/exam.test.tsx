@@ -34,7 +34,10 @@ describe('an exam from a blueprint', () => {
     await user.click(screen.getByRole('radio', { name: /Invite her to say what brings her in/ }));
     expect(screen.queryByRole('heading', { name: /^(Correct|Incorrect)$/ })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Submit the exam…' }));
+    await user.click(screen.getByRole('button', { name: 'Review and submit the exam' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Review' })).toBeInTheDocument();
+    expect(screen.getByText(/2 answered, 0 not answered, 1 flagged/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit the exam' }));
     const confirm = screen.getByRole('group', { name: 'Submit the exam?' });
     expect(confirm).toHaveTextContent('Every question is answered. 1 flagged for review. You will see your report next.');
     await user.click(within(confirm).getByRole('button', { name: 'Submit the exam' }));
@@ -59,8 +62,9 @@ describe('an exam from a blueprint', () => {
       await user.click(screen.getByRole('radio', { name: /Invite her to say what brings her in/ }));
       if (number === 1) await user.click(screen.getByRole('button', { name: /^Next/ }));
     }
-    await user.click(screen.getByRole('button', { name: 'Submit the exam…' }));
-    await user.click(screen.getByRole('button', { name: 'Submit the exam' }));
+    // Every question answered and none flagged: the review screen submits without asking again.
+    await user.click(screen.getByRole('button', { name: 'Review and submit the exam' }));
+    await user.click(await screen.findByRole('button', { name: 'Submit the exam' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Exam report' })).toBeInTheDocument();
     expect(screen.getByText(/2 of 2 scored questions right/)).toBeInTheDocument();
   });
@@ -70,8 +74,9 @@ describe('an exam from a blueprint', () => {
     renderAt('/exam');
     await user.click(await screen.findByRole('button', { name: 'Start: 2 items, 4 minutes' }));
     await screen.findByRole('heading', { level: 1, name: 'Question 1 of 2' });
-    await user.click(screen.getByRole('button', { name: 'Submit the exam…' }));
-    await user.click(screen.getByRole('button', { name: 'Submit the exam' }));
+    await user.click(screen.getByRole('button', { name: 'Review and submit the exam' }));
+    await user.click(await screen.findByRole('button', { name: 'Submit the exam' }));
+    await user.click(within(screen.getByRole('group', { name: 'Submit the exam?' })).getByRole('button', { name: 'Submit with 2 questions not answered' }));
     await screen.findByRole('heading', { level: 1, name: 'Exam report' });
     await user.click(screen.getByRole('link', { name: 'All your exams' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Past exams' })).toBeInTheDocument());

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
 import { setPackEnabled } from '../../src/db/packs';
 import type { OptionLetter } from '../../src/domain/content';
-import { LibraryPage } from '../../src/features/library/LibraryPage';
+import { LibraryPage } from '../../src/features/principles/LibraryPage';
 import { PrinciplePage } from '../../src/features/principles/PrinciplePage';
 import { answerDemoQuestion, freshStart, renderAt } from './render';
 

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
@@ -109,20 +109,5 @@ describe('importing over an installed pack', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('rapport-backup-2026-12-01.json is a Rapport backup of someone’s progress, not a pack: restore it in Settings, under Backup.');
     expect(alert).not.toHaveTextContent('only its author');
-  });
-});
-
-describe('the author preview', () => {
-  it('checks a question as it is typed and shows it as candidates will', async () => {
-    renderAt('/author');
-    const editor = await screen.findByRole('textbox', { name: 'Question file' });
-    expect(await screen.findByRole('group', { name: 'What should the social worker do FIRST?' })).toBeInTheDocument();
-    fireEvent.change(editor, { target: { value: questionText({ area: 'ethics' }) } });
-    expect(await screen.findByText(/"area" must be one of/)).toBeInTheDocument();
-    expect(screen.getByText('Line 3, error:')).toBeInTheDocument();
-    expect(screen.getByText('Fix the errors above to see the question.')).toBeInTheDocument();
-    fireEvent.change(editor, { target: { value: questionText() } });
-    expect(await screen.findByText('No problems found.')).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: /Invite her to say/ })).toBeInTheDocument();
   });
 });

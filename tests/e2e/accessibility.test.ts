@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations as violations, launchChromium, screenshot } from './browser';
+import { axeViolations, launchChromium, screenshot } from './browser';
 import { E2E_URL } from './config';
 
 let browser: Browser;
@@ -18,7 +18,7 @@ const ROUTES: [string, RegExp][] = [
   ['/practice/confidentiality', /^Confidentiality and its limits$/],
   ['/principles/rebuilding-trust', /^Rebuilding trust after a breach$/],
   ['/packs', /^Import a pack$/],
-  ['/author', /^Checker$/],
+  ['/studio', /^Start a new pack$/],
   ['/settings', /^Backup$/],
   ['/exam', /^Choose a format$/],
   ['/browse', /^Browse questions$/],
@@ -46,7 +46,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
       await page.getByRole('heading', { name: /^(Correct|Incorrect)$/ }).waitFor();
     }
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     if (path === '/') await screenshot(page, `home-${colorScheme}`);
     await context.close();
   });

@@ -51,7 +51,7 @@ export async function screenshot(page: Page, name: string, options: { forReadme?
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** What axe-core finds against WCAG 2.2 AA and best practice on the page as it stands, one line per rule. */
+/** axe-core's findings on the page as it is now, one line per rule: the tags the app holds itself to. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(axeSource);

@@ -77,6 +77,10 @@ describe('instructor packs imported in the browser', () => {
     await page.getByLabel('Choose a pack file…').setInputFiles(broken);
     const alert = page.getByRole('alert');
     await alert.getByRole('heading', { name: 'Not imported: 3 problems to fix' }).waitFor();
+    await alert.getByText('ask the pack’s author for a corrected pack').waitFor();
+    // The details are for the author, folded away until asked for.
+    expect(await alert.getByRole('listitem').count()).toBe(0);
+    await alert.getByText('Details for the pack’s author').click();
     const items = await alert.getByRole('listitem').allTextContents();
     expect(items).toEqual([
       expect.stringMatching(/^packs\/field-notes\/fn-001\.md:3:7 "area" must be one of/),

@@ -101,4 +101,24 @@ describe('the screens the README shows', () => {
     expect(scrolling).toEqual([]);
     await context.close();
   });
+
+  it('the pack studio at 1280 px and at 360 px, editing a copy of a built-in pack', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${E2E_URL}/studio`);
+    await page.getByLabel('Pack', { exact: true }).selectOption('trust-alliance');
+    await page.getByRole('button', { name: 'Open as a draft' }).click();
+    await page.getByRole('heading', { name: 'Building trust and the alliance (copy)', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Pack contents' }).getByRole('link', { name: /^ta-002/ }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 70: ta-002' }).waitFor();
+    await page.getByText(/^Checker: 0 errors/).waitFor();
+    // The form beside the list of questions, with the checker's summary and the export buttons just above.
+    await page.evaluate(() => window.scrollTo(0, (document.querySelector('.check-summary') as HTMLElement).offsetTop - 16));
+    await screenshot(page, 'studio', { forReadme: true, fullPage: false });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.getByRole('heading', { name: 'Question 2 of 70: ta-002' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'studio-360', { forReadme: true, fullPage: false });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
 });

@@ -1,3 +1,6 @@
+import { YGrid } from './YGrid';
+import './charts.css';
+
 interface BarChartProps {
   /** What the chart shows and its main figures, read out in place of the picture. */
   label: string;
@@ -39,14 +42,7 @@ export function BarChart({ label, values, xLabels, titles }: BarChartProps) {
   return (
     <div className="chart">
       <svg className="chart-bars" role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line className="chart-grid" x1={left} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text className="chart-label" x={left - 6} y={y(tick) + 4} textAnchor="end">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks} left={left} right={WIDTH - RIGHT} y={y} />
         {values.map((value, index) =>
           value > 0 ? (
             <rect key={index} className="chart-bar" x={left + index * slot + (slot - barWidth) / 2} y={y(value)} width={barWidth} height={y(0) - y(value)}>

@@ -1,3 +1,5 @@
+import './charts.css';
+
 export interface HeatmapCell {
   key: string;
   column: number;

@@ -1,3 +1,6 @@
+import { YGrid } from './YGrid';
+import './charts.css';
+
 export interface LineSeries {
   name: string;
   /** One value per point; undefined leaves a gap in the line. */
@@ -14,6 +17,8 @@ interface LineChartProps {
   yMax: number;
   yTicks: readonly number[];
   formatTick: (value: number) => string;
+  /** Markers on every point; off for long series, where they would crowd into a smear. */
+  markers?: boolean;
 }
 
 const WIDTH = 480;
@@ -25,7 +30,7 @@ const BOTTOM = 30;
 const MARKER = 3.5;
 
 /** Lines over evenly spaced points, with a legend that tells the series apart by shape as well as colour. */
-export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick }: LineChartProps) {
+export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick, markers = true }: LineChartProps) {
   const points = Math.max(1, ...series.map((line) => line.values.length));
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -34,14 +39,7 @@ export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick }: 
   return (
     <div className="chart">
       <svg className="chart-line" role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
-        {yTicks.map((tick) => (
-          <g key={tick}>
-            <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text className="chart-label" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
-              {formatTick(tick)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={yTicks} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatTick} />
         {xLabels.map((text, index) =>
           text ? (
             <text key={index} className="chart-label" x={x(index)} y={HEIGHT - 8} textAnchor={index === 0 ? 'start' : index === points - 1 ? 'end' : 'middle'}>
@@ -55,7 +53,7 @@ export function LineChart({ label, series, xLabels, yMax, yTicks, formatTick }: 
               <polyline key={segment[0]} points={segment.map((index) => `${x(index)},${y(line.values[index] ?? 0)}`).join(' ')} />
             ))}
             {line.values.map((value, index) =>
-              value === undefined ? null : seriesIndex === 0 ? (
+              value === undefined || !markers ? null : seriesIndex === 0 ? (
                 <circle key={index} cx={x(index)} cy={y(value)} r={MARKER} />
               ) : (
                 <rect key={index} x={x(index) - MARKER} y={y(value) - MARKER} width={MARKER * 2} height={MARKER * 2} />

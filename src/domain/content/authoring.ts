@@ -23,8 +23,25 @@ function initials(packId: string): string {
     .join('');
 }
 
+/**
+ * The sentences of the `content:new` template that stand in for the author's own words. The checker
+ * reports any of them left in a question as an error, so a half-written file cannot be shared.
+ */
+export const TEMPLATE_PLACEHOLDERS = {
+  stem: 'Write the scenario here in 2 to 5 sentences',
+  options: ['Write the best option here.', 'Write a plausible but worse option here.', 'Write another plausible option here'],
+  rationales: ['Explain why this option is the best answer.', 'Explain why this option is worse than A in this situation.'],
+} as const;
+
+/** The placeholder sentence `text` still holds, if any. */
+export function placeholderIn(text: string, part: keyof typeof TEMPLATE_PLACEHOLDERS): string | undefined {
+  const phrases: readonly string[] = part === 'stem' ? [TEMPLATE_PLACEHOLDERS.stem] : TEMPLATE_PLACEHOLDERS[part];
+  return phrases.find((phrase) => text.includes(phrase));
+}
+
 /** A new question file with every field and section in place; the checker flags what is still to write. */
 export function questionTemplate(id: string): string {
+  const { stem, options, rationales } = TEMPLATE_PLACEHOLDERS;
   return `---
 id: ${id}
 area: values-ethics
@@ -34,22 +51,21 @@ answer: A
 principles: []
 tags: []
 ---
-Write the scenario here in 2 to 5 sentences: who the client is, the setting,
+${stem}: who the client is, the setting,
 what just happened, and only the details that matter.
 
 ## What should the social worker do FIRST?
 
-### A. Write the best option here.
-Explain why this option is the best answer.
+### A. ${options[0]}
+${rationales[0]}
 
-### B. Write a plausible but worse option here.
-Explain why this option is worse than A in this situation.
+### B. ${options[1]}
+${rationales[1]}
 
-### C. Write another plausible option here.
-Explain why this option is worse than A in this situation.
+### C. ${options[2]}.
+${rationales[1]}
 
-### D. Write another plausible option here, or delete this option for a three-option item.
-Explain why this option is worse than A in this situation.
+### D. ${options[2]}, or delete this option for a three-option item.
+${rationales[1]}
 `;
 }
-

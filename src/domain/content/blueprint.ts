@@ -1,8 +1,8 @@
-import { problem } from './frontMatter';
-import { blueprintSchema, type Blueprint } from './schema';
-import type { Problem } from './types';
-import { OUTLINES } from './vocabulary';
-import { parseYaml, validateYaml } from './yamlSource';
+import { problem } from './frontMatter.ts';
+import { blueprintSchema, type Blueprint } from './schema.ts';
+import type { Problem } from './types.ts';
+import { OUTLINES } from './vocabulary.ts';
+import { parseYaml, validateYaml } from './yamlSource.ts';
 
 /** Parses an exam format and checks that its numbers are consistent with one another. */
 export function parseBlueprint(file: string, text: string): { blueprint?: Blueprint; problems: Problem[] } {

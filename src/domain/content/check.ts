@@ -2,7 +2,7 @@ import { compileContent, sortProblems, type CompileOptions } from './compile';
 import { keyIsLongest, keyIsShortest, keyPositions, lintContent } from './lint';
 import { shortcutRates, type ShortcutFeature, type ShortcutRate } from './shortcuts';
 import type { CompileResult, Problem, Question, SourceFile } from './types';
-import { plural } from '../counts';
+import { plural } from '../format';
 import { idTable } from '../ids';
 
 export interface ContentCounts {

@@ -1,10 +1,10 @@
-import { parseBlueprint } from './blueprint';
-import { problem } from './frontMatter';
-import { parseYaml, validateYaml } from './yamlSource';
-import { parsePrinciple } from './principle';
-import { parseQuestion } from './question';
-import { packMetaSchema, type PackMeta } from './schema';
-import type { Blueprint, CompileResult, Pack, Principle, Problem, Question, SourceFile } from './types';
+import { parseBlueprint } from './blueprint.ts';
+import { problem } from './frontMatter.ts';
+import { parseYaml, validateYaml } from './yamlSource.ts';
+import { parsePrinciple } from './principle.ts';
+import { parseQuestion } from './question.ts';
+import { packMetaSchema, type PackMeta } from './schema.ts';
+import type { Blueprint, CompileResult, Pack, Principle, Problem, Question, SourceFile } from './types.ts';
 
 const PRINCIPLE_FILE = /^principles\/([^/]+)\.md$/;
 const PACK_META_FILE = /^packs\/([^/]+)\/pack\.ya?ml$/;
@@ -21,7 +21,7 @@ export interface CompileOptions {
  * so the build, the command line and the in-app importer share every rule and message.
  */
 export function compileContent(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
-  const state = new CompileState();
+  const state = new CompileState(options);
   for (const file of inPathOrder(files)) addFile(state, file);
   return finish(state, files, options);
 }
@@ -33,7 +33,7 @@ export async function compileContentInSteps(
   onProgress: (done: number, total: number) => void,
   filesPerStep = 40,
 ): Promise<CompileResult> {
-  const state = new CompileState();
+  const state = new CompileState(options);
   const ordered = inPathOrder(files);
   for (let index = 0; index < ordered.length; index++) {
     addFile(state, ordered[index] as SourceFile);
@@ -51,26 +51,34 @@ function inPathOrder(files: readonly SourceFile[]): SourceFile[] {
 }
 
 class CompileState {
+  constructor(options: CompileOptions) {
+    this.knownPrinciples = new Set((options.knownPrinciples ?? []).map((principle) => principle.id));
+  }
+  /** Principles from outside these files: a copy of one is replaced by it in the app, whatever the copy's file is called. */
+  readonly knownPrinciples: ReadonlySet<string>;
   readonly problems: Problem[] = [];
   readonly principles: Principle[] = [];
   readonly blueprints: Blueprint[] = [];
   readonly packMetas = new Map<string, { meta?: PackMeta; file: string }>();
   readonly questionsByPack = new Map<string, Question[]>();
   readonly ids = new IdRegistry(this.problems);
+  /** Every question file's principle links, including files with other errors. */
+  readonly links: { file: string; line: number; principles: string[] }[] = [];
+  /** Ids of principle files that exist but have errors: they report those errors, and links to them are not "missing". */
+  readonly brokenPrinciples = new Set<string>();
 }
 
 function addFile(state: CompileState, { path, text }: SourceFile): void {
   const { problems, principles, blueprints, packMetas, questionsByPack, ids } = state;
   let match: RegExpExecArray | null;
   if ((match = PRINCIPLE_FILE.exec(path))) {
+    const name = match[1] as string;
     const result = parsePrinciple(path, text);
     problems.push(...result.problems);
-    if (result.principle) {
-      if (result.principle.id !== match[1]) {
-        problems.push(problem(path, lineOf(text, 'id'), `the principle's id is "${result.principle.id}" but the file is named "${match[1]}.md": name the file after the id`, 'warning'));
-      }
-      if (ids.claim(result.principle.id, 'principle', path, lineOf(text, 'id'))) principles.push(result.principle);
-    }
+    if (result.id && !state.knownPrinciples.has(result.id)) nameMatchesId(state, path, text, 'principle', name, result.id);
+    const claimed = result.id === undefined || ids.claim(result.id, 'principle', path, lineOf(text, 'id'));
+    if (result.principle && claimed) principles.push(result.principle);
+    else if (!result.principle) for (const id of [name, result.id]) if (id) state.brokenPrinciples.add(id);
   } else if ((match = PACK_META_FILE.exec(path))) {
     const folder = match[1] as string;
     const yaml = parseYaml(text, { file: path, lineOffset: 0 });
@@ -89,9 +97,10 @@ function addFile(state: CompileState, { path, text }: SourceFile): void {
     problems.push(...result.problems);
     const list = questionsByPack.get(folder) ?? [];
     questionsByPack.set(folder, list);
-    if (result.question && ids.claim(result.question.id, 'question', path, lineOf(text, 'id'))) {
-      list.push(result.question);
-    }
+    if (result.id) nameMatchesId(state, path, text, 'question', match[2] as string, result.id);
+    state.links.push({ file: path, line: lineOf(text, 'principles'), principles: result.principles });
+    const claimed = result.id === undefined || ids.claim(result.id, 'question', path, lineOf(text, 'id'));
+    if (result.question && claimed) list.push(result.question);
   } else if ((match = BLUEPRINT_FILE.exec(path))) {
     const result = parseBlueprint(path, text);
     problems.push(...result.problems);
@@ -103,21 +112,26 @@ function addFile(state: CompileState, { path, text }: SourceFile): void {
   }
 }
 
+/** Files are found by name (links, `content:new`, sharing), so a file must be named after its id. */
+function nameMatchesId(state: CompileState, path: string, text: string, kind: string, name: string, id: string): void {
+  if (name === id) return;
+  state.problems.push(problem(path, lineOf(text, 'id'), `the ${kind}'s id is "${id}" but the file is named "${name}.md": rename the file to "${id}.md", or change the id`));
+}
+
 function finish(state: CompileState, files: readonly SourceFile[], options: CompileOptions): CompileResult {
   const { problems, principles, blueprints, packMetas, questionsByPack } = state;
   const knownPrinciples = new Set([...principles, ...(options.knownPrinciples ?? [])].map((principle) => principle.id));
+  for (const { file, line, principles: links } of state.links) {
+    for (const link of links) {
+      if (!knownPrinciples.has(link) && !state.brokenPrinciples.has(link)) {
+        problems.push(problem(file, line, `links to the principle "${link}", which does not exist${suggest(link, knownPrinciples)}`));
+      }
+    }
+  }
   const packs: Pack[] = [];
   for (const folder of new Set([...packMetas.keys(), ...questionsByPack.keys()])) {
     const questions = questionsByPack.get(folder) ?? [];
     const entry = packMetas.get(folder);
-    for (const question of questions) {
-      for (const link of question.principles) {
-        if (!knownPrinciples.has(link)) {
-          const file = files.find((candidate) => candidate.path === question.file);
-          problems.push(problem(question.file, lineOf(file?.text ?? '', 'principles'), `links to the principle "${link}", which does not exist${suggest(link, knownPrinciples)}`));
-        }
-      }
-    }
     if (!entry) {
       problems.push(problem(`packs/${folder}/pack.yaml`, 1, `the pack folder "${folder}" has no pack.yaml: add one with its id, title, version, description and authors`));
       continue;
@@ -127,7 +141,8 @@ function finish(state: CompileState, files: readonly SourceFile[], options: Comp
       problems.push(problem(entry.file, 1, 'the pack has no questions: add question files beside pack.yaml'));
       continue;
     }
-    packs.push({ ...entry.meta, questions });
+    const text = files.find((file) => file.path === entry.file)?.text ?? '';
+    packs.push({ ...entry.meta, questions: inAuthoredOrder(questions, entry.meta.order, entry.file, text, problems) });
   }
 
   return {
@@ -136,6 +151,24 @@ function finish(state: CompileState, files: readonly SourceFile[], options: Comp
     blueprints,
     problems: sortProblems(problems),
   };
+}
+
+/** The questions in the order pack.yaml's `order` lists, then the ones it leaves out in file-name order. */
+function inAuthoredOrder(questions: Question[], order: readonly string[] | undefined, packFile: string, text: string, problems: Problem[]): Question[] {
+  if (!order) return questions;
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const listed: Question[] = [];
+  const seen = new Set<string>();
+  for (const id of order) {
+    const question = byId.get(id);
+    if (seen.has(id)) {
+      problems.push(problem(packFile, lineOf(text, 'order'), `"order" lists "${id}" twice: list each question once`, 'warning'));
+    } else if (!question) {
+      problems.push(problem(packFile, lineOf(text, 'order'), `"order" lists "${id}", which is not a question of this pack`, 'warning'));
+    } else listed.push(question);
+    seen.add(id);
+  }
+  return [...listed, ...questions.filter((question) => !seen.has(question.id))];
 }
 
 function hasQuestionFiles(files: readonly SourceFile[], folder: string): boolean {

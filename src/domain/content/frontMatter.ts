@@ -1,5 +1,5 @@
-import type { Problem } from './types';
-import { parseYaml, type LocatedYaml } from './yamlSource';
+import type { Problem } from './types.ts';
+import { parseYaml, type LocatedYaml } from './yamlSource.ts';
 
 export interface MarkdownWithFrontMatter {
   yaml: LocatedYaml;

@@ -1,10 +1,10 @@
 import '../zodSetup';
 import { z } from 'zod';
-import { compileContentInSteps } from './compile';
+import { compileContentInSteps, lineOf } from './compile';
 import { reportOn, type ContentReport } from './check';
 import { ACCEPTED_FILES, guessFileKind, notAPackMessage } from './fileKind';
 import { problem } from './frontMatter';
-import type { Pack, Principle, Problem, SourceFile } from './types';
+import type { CompileResult, Pack, Principle, Problem, SourceFile } from './types';
 
 export const PACK_FILE_FORMAT = 'rapport-pack';
 export const PACK_FILE_VERSION = 1;
@@ -63,40 +63,64 @@ export interface ImportOutcome extends Pick<ContentReport, 'problems'> {
   unreadable?: boolean;
 }
 
-type Input = { kind: 'pack-file'; name: string; text: string } | { kind: 'sources'; files: { name: string; text: string }[] };
+export type ImportInput = { kind: 'pack-file'; name: string; text: string } | { kind: 'sources'; files: { name: string; text: string }[] };
+
+/** The source files of a pack file or of picked files, placed where the compiler expects them; or why they are not a pack. */
+export function readImportSources(input: ImportInput): { files: SourceFile[] } | { problems: Problem[] } {
+  return input.kind === 'pack-file' ? readPackFile(input.name, input.text) : arrangeSources(input.files);
+}
 
 /**
  * Checks a pack from outside the app and compiles it. Nothing here stores anything: the caller
  * stores the result only when it has no errors. Messages name the file and line as the author wrote them.
  */
 export async function checkImport(
-  input: Input,
-  library: { principles: readonly Principle[]; packIds: readonly string[]; imported?: readonly ImportedPrinciples[] },
+  input: ImportInput,
+  library: ImportLibrary,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportOutcome> {
-  const sources = input.kind === 'pack-file' ? readPackFile(input.name, input.text) : arrangeSources(input.files);
+  const sources = readImportSources(input);
   if ('problems' in sources) return { problems: sources.problems, unreadable: true };
   const { files } = sources;
   const compiled = await compileContentInSteps(files, { knownPrinciples: library.principles }, onProgress);
   const { problems } = reportOn(compiled, files);
+  const checks = importChecks(compiled, files, library);
+  problems.unshift(...checks.problems);
+  const pack = compiled.packs[0];
+  if (!pack && !problems.some((item) => item.severity === 'error')) {
+    problems.push(problem('pack.yaml', 1, 'no pack found: a pack needs a pack.yaml and at least one question file'));
+  }
+  if (!pack || problems.some((item) => item.severity === 'error')) return { problems };
+  return { problems, imported: { pack, principles: checks.own, files } };
+}
+
+export interface ImportLibrary {
+  principles: readonly Principle[];
+  packIds: readonly string[];
+  imported?: readonly ImportedPrinciples[];
+}
+
+/**
+ * What an import checks beyond `content:check`, against what the app already holds: one pack at a
+ * time, not a built-in pack's id, within the size limit, and no principle id with two texts. The
+ * studio runs the same checks as the author types.
+ */
+export function importChecks(compiled: CompileResult, files: readonly SourceFile[], library: ImportLibrary): { problems: Problem[]; own: Principle[] } {
   const pack = compiled.packs[0];
   const clashes = principleClashes(compiled.principles, library, pack?.id);
-  problems.unshift(...clashes.problems);
+  const problems = [...clashes.problems];
   if (compiled.packs.length > 1) {
     problems.unshift(problem(files[0]?.path ?? 'pack', 1, `these files hold ${compiled.packs.length} packs; import one pack at a time`));
   }
   if (pack && library.packIds.includes(pack.id)) {
-    problems.unshift(problem(`packs/${pack.id}/pack.yaml`, 1, `a built-in pack already uses the id "${pack.id}": give your pack another id`));
+    const packYaml = files.find((file) => file.path === `packs/${pack.id}/pack.yaml`);
+    problems.unshift(problem(`packs/${pack.id}/pack.yaml`, lineOf(packYaml?.text ?? '', 'id'), `a built-in pack already uses the id "${pack.id}": give your pack another id`));
   }
   const questionCount = compiled.packs.reduce((sum, candidate) => sum + candidate.questions.length, 0);
   if (questionCount > IMPORT_LIMITS.questions) {
     problems.unshift(problem(files[0]?.path ?? 'pack', 1, `the pack has ${questionCount} questions; at most ${IMPORT_LIMITS.questions} can be imported`));
   }
-  if (!pack && !problems.some((item) => item.severity === 'error')) {
-    problems.push(problem('pack.yaml', 1, 'no pack found: a pack needs a pack.yaml and at least one question file'));
-  }
-  if (!pack || problems.some((item) => item.severity === 'error')) return { problems };
-  return { problems, imported: { pack, principles: clashes.own, files } };
+  return { problems, own: clashes.own };
 }
 
 /** The principles another imported pack brought, to tell a shared principle from a clash. */

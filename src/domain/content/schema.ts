@@ -1,7 +1,7 @@
-import '../zodSetup';
+import '../zodSetup.ts';
 import { z } from 'zod';
-import { CONTENT_AREA_IDS, OPTION_LETTERS, QUALIFIERS } from './vocabulary';
-import { ID_MAX_LENGTH } from '../ids';
+import { CONTENT_AREA_IDS, OPTION_LETTERS, QUALIFIERS } from './vocabulary.ts';
+import { ID_MAX_LENGTH } from '../ids.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idMessage = 'use lower-case letters, digits and single hyphens, such as "trust-basics" or "ta-014"';
@@ -16,6 +16,10 @@ export const packMetaSchema = z.strictObject({
   description: text,
   authors: z.array(text).min(1, 'name at least one author'),
   licence: text.optional(),
+  order: z
+    .array(idSchema)
+    .optional()
+    .describe('Question ids in the order candidates meet them; questions not listed follow in file-name order.'),
 });
 
 export const questionFrontMatterSchema = z.strictObject({

@@ -37,7 +37,6 @@ export const OUTLINES = {
   'four-area': CONTENT_AREA_IDS,
   'three-domain': Object.keys(THREE_DOMAINS),
 } as const;
-export type Outline = keyof typeof OUTLINES;
 
 export const QUALIFIERS = ['FIRST', 'NEXT', 'BEST', 'MOST', 'PRIMARY'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];

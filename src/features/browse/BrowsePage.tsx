@@ -16,7 +16,7 @@ import {
 import { CONTENT_AREA_IDS, CONTENT_AREAS, DIFFICULTY_LABELS, QUALIFIERS, type Difficulty } from '../../domain/content';
 import { loadBrowseData, type BrowseData } from './browseData';
 import './browse.css';
-import { plural } from '../../domain/counts';
+import { plural } from '../../domain/format';
 
 /** Results drawn at a time: a long list stays quick to render and to read with a screen reader. */
 const PAGE_SIZE = 50;

@@ -1,4 +1,5 @@
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackLink } from '../../components/BackLink';
 import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../components/PageTitle';
 import { QuestionExplanation } from '../../components/QuestionExplanation';
@@ -25,22 +26,12 @@ const noChoice = () => undefined;
 function QuestionArticle({ detail }: { detail: QuestionDetail }) {
   const { pack, question, card, history } = detail;
   usePageTitle(`Question ${question.id}`);
-  const navigate = useNavigate();
-  const fromList = Boolean((useLocation().state as { fromList?: boolean } | null)?.fromList);
   const status = cardStatus(card, new Date());
   const changed = isChanged(card?.contentHash, question.contentHash);
   const day = (date: Date) => date.toLocaleDateString(undefined, { dateStyle: 'medium' });
   return (
     <article className="question-detail" aria-labelledby="question-heading">
-      {fromList ? (
-        <button type="button" className="back" onClick={() => void navigate(-1)}>
-          ← Back to the list
-        </button>
-      ) : (
-        <Link className="back" to="/browse">
-          ← Browse all questions
-        </Link>
-      )}
+      <BackLink cameFrom="fromList" back="Back to the list" to="/browse" label="Browse all questions" />
       <p className="eyebrow">{pack.title}</p>
       <h1 id="question-heading">Question {question.id}</h1>
       <dl className="figures question-facts">

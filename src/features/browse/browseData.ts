@@ -6,7 +6,7 @@ import { historyOf } from '../../db/progress';
 import { browseEntries, type BrowseEntry } from '../../domain/browse';
 import type { Pack, Question } from '../../domain/content';
 import type { StoredCard, StoredReview } from '../../domain/progress';
-import { cardKey } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 
 export interface BrowseData {
   entries: BrowseEntry[];
@@ -17,8 +17,8 @@ export interface BrowseData {
 
 /**
  * The enabled packs' questions, built-in first, each with its text to search. Imported packs are read
- * whole: 4.3–5.0 s for 20 packs of 1,000 questions here. Keeping their texts in a row per pack made
- * that 1.8–2.4 s, but the 32 MB of rows slowed home and session start (+37 and +12 ms), so it was undone.
+ * whole: slow for many large packs, but a row of texts per pack (tried) slowed home and session
+ * start for everyone (docs/performance.md).
  */
 export async function loadBrowseData(now: Date): Promise<BrowseData> {
   const db = database();

@@ -12,6 +12,8 @@ import { CONTENT_AREAS, DIFFICULTY_LABELS, type ContentArea, type Difficulty, ty
 import type { Tally } from '../../domain/exam';
 import type { ExamAttempt } from '../../domain/examSession';
 import { gradeAnswer } from '../../domain/grading';
+import { ReadinessSummary } from '../../components/ReadinessSummary';
+import { ChangesSection, PacingSection } from './ReportPacing';
 import './exam.css';
 
 async function loadReport(id: number): Promise<{ attempt: ExamAttempt; packs: Map<string, Pack> } | undefined> {
@@ -67,6 +69,27 @@ function Breakdown({ title, rows, label }: { title: string; rows: Record<string,
   );
 }
 
+/** Readiness for this exam's format as things stand now: the report of one sitting beside the estimate from all the candidate's answers. */
+function ReadinessNow({ blueprintId }: { blueprintId: string }) {
+  const loaded = useLoaded(`readiness-${blueprintId}`, async () => (await import('../../catalog/readiness')).loadReadiness(blueprintId));
+  if (loaded.status === 'loading' || (loaded.status === 'ready' && !loaded.value)) return null;
+  return (
+    <section aria-labelledby="readiness-heading">
+      <h2 id="readiness-heading">Readiness for this format</h2>
+      {loaded.status === 'failed' ? (
+        <p role="alert">Your readiness could not be worked out: {loaded.error.message}</p>
+      ) : (
+        loaded.value && (
+          <>
+            <p>This exam was one sitting. From everything you have answered in study, the estimate is:</p>
+            <ReadinessSummary readiness={loaded.value.readiness} formatTitle={loaded.value.blueprint.title} />
+          </>
+        )
+      )}
+    </section>
+  );
+}
+
 function Report({ attempt, packs }: { attempt: ExamAttempt; packs: Map<string, Pack> }) {
   usePageTitle(`Exam report: ${attempt.result.percent}%`);
   const navigate = useNavigate();
@@ -108,6 +131,9 @@ function Report({ attempt, packs }: { attempt: ExamAttempt; packs: Map<string, P
           </button>
         </p>
       )}
+      <ReadinessNow blueprintId={attempt.blueprintId} />
+      <PacingSection attempt={attempt} />
+      <ChangesSection attempt={attempt} keys={items.map((entry) => entry.question?.answer)} />
       <h2>By content area</h2>
       <Breakdown title="Content area" rows={result.byArea} label={(key) => CONTENT_AREAS[key as ContentArea]?.label ?? key} />
       <h2>By principle</h2>

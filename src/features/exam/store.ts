@@ -4,9 +4,11 @@ import { database } from '../../db/database';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
 import { requestSync } from '../../sync/automatic';
 import { describeStorageError } from '../../db/errors';
+import { cardKey } from '../../domain/ids';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
 import { crossedWarnings, drawExam, pauseClock, remainingMs, resumeClock, scoreExam, type ExamQuestion } from '../../domain/exam';
-import { leaveItem, sectionRange, type StoredExam } from '../../domain/examSession';
+import { chooseOption, leaveItem, sectionRange, toggleEliminated, type StoredExam } from '../../domain/examSession';
+import type { TextRange } from '../../domain/highlights';
 
 interface ExamState {
   status: 'loading' | 'none' | 'running' | 'finished';
@@ -22,8 +24,17 @@ interface ExamState {
   /** Draws an exam of `items` questions from `bank` in the blueprint's mix, and starts its clock. */
   start(blueprint: Blueprint, bank: readonly ExamQuestion[], items: number, passPercent: number, now?: number): Promise<void>;
   choose(letter: OptionLetter): void;
+  /** Strikes out an option of the item on screen, or restores it. */
+  toggleEliminated(letter: OptionLetter): void;
+  /** Replaces the highlights of the item on screen. */
+  setHighlights(ranges: TextRange[]): void;
+  /** Goes to an item of the section, leaving the review screen if it is open. */
   goTo(index: number, now?: number): void;
   toggleFlag(): void;
+  /** Opens the review screen of the section; the clock keeps running. */
+  openReview(now?: number): void;
+  /** Back from the review screen to the item that was on screen. */
+  closeReview(now?: number): void;
   submitSection(now?: number): Promise<void>;
   endBreak(now?: number): void;
   tick(now?: number): Promise<void>;
@@ -32,7 +43,7 @@ interface ExamState {
 
 export function examQuestions(packs: ReadonlyMap<string, Pack>): Map<string, ExamQuestion> {
   const entries = [...packs.values()].flatMap((pack) =>
-    pack.questions.map((question) => [`${pack.id}/${question.id}`, { ...question, packId: pack.id, questionId: question.id }] as const),
+    pack.questions.map((question) => [cardKey(pack.id, question.id), { ...question, packId: pack.id, questionId: question.id }] as const),
   );
   return new Map(entries);
 }
@@ -53,6 +64,13 @@ export const useExam = create<ExamState>()((set, get) => {
       (error: unknown) => set({ saveError: `Your latest answers are not saved yet. ${describeStorageError(error)}` }),
     );
   };
+  /** Changes to the item on screen, allowed only while its section is open and no break or review screen is on. */
+  const updateCurrent = (change: (exam: StoredExam) => StoredExam) =>
+    update((exam) => {
+      const [first, last] = sectionRange(exam.plan, exam.section);
+      if (exam.current < first || exam.current > last || exam.breakEndsAt !== undefined || exam.reviewing) return exam;
+      return change(exam);
+    });
 
   const finish = async (exam: StoredExam, now: number, timedOut: boolean) => {
     const final = leaveItem(exam, now);
@@ -60,16 +78,17 @@ export const useExam = create<ExamState>()((set, get) => {
     let attemptId: number;
     try {
       attemptId = await finishExam(database(), {
-      blueprintId: final.plan.blueprintId,
-      title: final.plan.title,
-      startedAt: final.startedAt,
-      submittedAt: new Date(now),
-      plan: final.plan,
-      answers: final.answers,
-      timeMs: final.timeMs,
-      passPercent: final.passPercent,
-      result,
-      timedOut,
+        blueprintId: final.plan.blueprintId,
+        title: final.plan.title,
+        startedAt: final.startedAt,
+        submittedAt: new Date(now),
+        plan: final.plan,
+        answers: final.answers,
+        timeMs: final.timeMs,
+        passPercent: final.passPercent,
+        result,
+        timedOut,
+        firstAnswers: final.firstAnswers ?? {},
       });
     } catch (error) {
       set({ saveError: `Your exam could not be filed, and is still open: try submitting again. ${describeStorageError(error)}` });
@@ -112,6 +131,9 @@ export const useExam = create<ExamState>()((set, get) => {
         timeMs: {},
         section: 0,
         warningsGiven: [],
+        firstAnswers: {},
+        eliminated: {},
+        highlights: {},
       };
       try {
         await saveExam(database(), exam);
@@ -123,19 +145,31 @@ export const useExam = create<ExamState>()((set, get) => {
     },
 
     choose(letter) {
-      update((exam) => {
-        const [first, last] = sectionRange(exam.plan, exam.section);
-        if (exam.current < first || exam.current > last || exam.breakEndsAt !== undefined) return exam;
-        return { ...exam, answers: { ...exam.answers, [exam.current]: letter } };
-      });
+      updateCurrent((exam) => chooseOption(exam, letter));
+    },
+
+    toggleEliminated(letter) {
+      updateCurrent((exam) => toggleEliminated(exam, letter));
+    },
+
+    setHighlights(ranges) {
+      updateCurrent((exam) => ({ ...exam, highlights: { ...exam.highlights, [exam.current]: ranges } }));
     },
 
     goTo(index, now = Date.now()) {
       update((exam) => {
         const [first, last] = sectionRange(exam.plan, exam.section);
-        if (index < first || index > last) return exam;
-        return { ...leaveItem(exam, now), current: index };
+        if (index < first || index > last || exam.breakEndsAt !== undefined) return exam;
+        return { ...leaveItem(exam, now), current: index, reviewing: false };
       });
+    },
+
+    openReview(now = Date.now()) {
+      update((exam) => (exam.reviewing || exam.breakEndsAt !== undefined ? exam : { ...leaveItem(exam, now), reviewing: true }));
+    },
+
+    closeReview(now = Date.now()) {
+      update((exam) => (exam.reviewing ? { ...exam, reviewing: false, shownSince: now } : exam));
     },
 
     toggleFlag() {
@@ -160,6 +194,7 @@ export const useExam = create<ExamState>()((set, get) => {
         ...left,
         section,
         current: first,
+        reviewing: false,
         breakEndsAt: onBreak ? now + exam.plan.breakMs : undefined,
         clock: onBreak && exam.plan.breakPausesClock ? pauseClock(left.clock, now) : left.clock,
       }));

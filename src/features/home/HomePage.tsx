@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../components/PageTitle';
 import { homeReady } from '../../components/benchmarkMarks';
@@ -6,15 +6,17 @@ import { useLoaded, type Loaded } from '../../components/useLoaded';
 import { builtInPacks, principleIndex, principleTitle } from '../../catalog/builtIn';
 import type { PrincipleMastery } from '../../domain/mastery';
 import type { HomeData } from './todaySummary';
-import { formatCount, plural } from '../../domain/counts';
+import { formatCount, plural } from '../../domain/format';
 import { databaseExists } from '../../db/exists';
 
 // The database and the scheduler load after the first paint, keeping them out of the first download.
-// (Starting this import with the app instead saved 30 ms here but cost 0.7 s of Lighthouse's LCP.)
+// (Starting this import with the app instead delays the largest paint: see docs/performance.md.)
 // A first visit has no database: home then creates none and loads no Dexie.
 const loadHome = async (): Promise<HomeData> =>
   (await databaseExists()) ? (await import('./todaySummary')).loadHomeData() : (await import('./firstVisit')).firstVisitHomeData();
 const loadWeakest = async (): Promise<PrincipleMastery[]> => (await import('./todaySummary')).loadWeakest();
+// The estimate reads every card and loads the scheduler: only candidates with a history need it, after the figures.
+const ReadinessSection = lazy(() => import('./ReadinessSection'));
 
 /** Holds its full size while loading, so nothing below it moves when the figures arrive. */
 function TodayPanel({ loaded }: { loaded: Loaded<HomeData> }) {
@@ -120,7 +122,14 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      {loaded.status === 'ready' && !loaded.value.firstVisit && <WeakestPrinciples />}
+      {loaded.status === 'ready' && !loaded.value.firstVisit && (
+        <>
+          <Suspense fallback={null}>
+            <ReadinessSection />
+          </Suspense>
+          <WeakestPrinciples />
+        </>
+      )}
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles</h2>
         <p>
@@ -135,6 +144,11 @@ export function HomePage() {
           ))}
         </ul>
       </section>
+      <footer className="home-footer">
+        <p>
+          For instructors: <Link to="/studio">write your own pack in the pack studio</Link>, in the browser, with nothing to install.
+        </p>
+      </footer>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { builtInListings, builtInPacks } from '../../catalog/builtIn';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
-import { summarizeToday } from '../../domain/stats';
+import { summarizeToday } from '../../domain/today';
 import type { HomeData } from './todaySummary';
 
 /** Home's figures in a browser with no database yet: the built-in packs, nothing answered, default limits. */

@@ -3,7 +3,7 @@ import { loadLibrary } from '../../catalog/mastery';
 import type { PrincipleMastery } from '../../domain/mastery';
 import { database } from '../../db/database';
 import { countDueQuestions, loadDayState, loadSettings, studyDays } from '../../db/progress';
-import { packStandings, summarizeToday, type TodaySummary } from '../../domain/stats';
+import { packStandings, summarizeToday, type TodaySummary } from '../../domain/today';
 
 export interface HomeData {
   summary: TodaySummary;

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
-import { Link } from 'react-router';
-import { formatCount, plural } from '../../domain/counts';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { formatCount, plural } from '../../domain/format';
 import { usePageTitle } from '../../components/PageTitle';
+import { downloadFile } from '../../components/download';
+import { useLoaded } from '../../components/useLoaded';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
-import { downloadFile } from '../../components/download';
 import { answeredPerPack, getImportedPack, importedPackFiles, removeImportedPack, setPackEnabled } from '../../db/packs';
 import { buildPackFile } from '../../domain/content/packFile';
 import { formatProblem } from '../../domain/content/compile';
@@ -37,6 +38,11 @@ export function PacksPage() {
     );
   }, []);
   useEffect(refresh, [refresh]);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Kept after the fragment is dropped from the address, so the outcome of the import stays on screen.
+  const [shared, setShared] = useState<string>();
+  if (/^#import(-from)?=/.test(location.hash) && location.hash !== shared) setShared(location.hash);
 
   return (
     <>
@@ -47,6 +53,7 @@ export function PacksPage() {
           {unreadable}
         </p>
       )}
+      {shared && <SharedPackOffer hash={shared} onImported={refresh} onDone={() => void navigate({ hash: '' }, { replace: true })} />}
       {listings ? (
         <ul className="pack-list">
           {listings.map((pack) => (
@@ -57,9 +64,13 @@ export function PacksPage() {
         !unreadable && <p role="status">Loading packs…</p>
       )}
       <Importer onImported={refresh} />
-      <p>
-        Writing your own questions? <Link to="/author">Preview a question as candidates will see it</Link>.
-      </p>
+      <section aria-labelledby="write-heading">
+        <h2 id="write-heading">Write a pack</h2>
+        <p>
+          Instructors: <Link to="/studio">open the pack studio</Link> to write questions in the browser, check them as you type, preview them as candidates
+          see them, and share the pack as a file or a link. Nothing to install.
+        </p>
+      </section>
     </>
   );
 }
@@ -153,13 +164,11 @@ function PackRow({ pack, onChange }: { pack: Listing; onChange: () => void }) {
   );
 }
 
-function Importer({ onImported }: { onImported: () => void }) {
+/** One import at a time: its progress, what came of it, and the older version waiting for the candidate's word. */
+function useImport(onImported: () => void) {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [report, setReport] = useState<ImportReport>();
   const [refusal, setRefusal] = useState<string>();
-  const [dragging, setDragging] = useState(false);
-  const hintId = useId();
-
   const [pending, setPending] = useState<PickedFile[]>();
 
   const importFiles = async (files: PickedFile[], allowOlder = false) => {
@@ -178,10 +187,24 @@ function Importer({ onImported }: { onImported: () => void }) {
       setProgress(undefined);
     }
   };
-
-  const run = async (chosen: Chosen[]) => {
+  const clear = () => {
     setReport(undefined);
     setRefusal(undefined);
+    setPending(undefined);
+  };
+  return { progress, report, refusal, setRefusal, pending, importFiles, clear };
+}
+
+type ImportState = ReturnType<typeof useImport>;
+
+function Importer({ onImported }: { onImported: () => void }) {
+  const state = useImport(onImported);
+  const { importFiles, clear, setRefusal } = state;
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+
+  const run = async (chosen: Chosen[]) => {
+    clear();
     try {
       await importFiles(await readPickedFiles(chosen));
     } catch (error) {
@@ -194,8 +217,6 @@ function Importer({ onImported }: { onImported: () => void }) {
     await run(await droppedFiles(event.dataTransfer));
   };
 
-  const errors = report?.problems.filter((item) => item.severity === 'error') ?? [];
-  const warnings = report?.problems.filter((item) => item.severity === 'warning') ?? [];
   return (
     <section aria-labelledby="import-heading" className="importer">
       <h2 id="import-heading">Import a pack</h2>
@@ -232,6 +253,18 @@ function Importer({ onImported }: { onImported: () => void }) {
           </label>
         </div>
       </div>
+      <ImportOutcome state={state} />
+    </section>
+  );
+}
+
+/** What an import came to: stored, refused with the reasons, or waiting for the candidate's word on an older version. */
+function ImportOutcome({ state }: { state: ImportState }) {
+  const { progress, report, refusal, pending, importFiles, clear } = state;
+  const errors = report?.problems.filter((item) => item.severity === 'error') ?? [];
+  const warnings = report?.problems.filter((item) => item.severity === 'warning') ?? [];
+  return (
+    <>
       {progress && (
         <p>
           <label>
@@ -256,14 +289,7 @@ function Importer({ onImported }: { onImported: () => void }) {
             <button type="button" onClick={() => void importFiles(pending, true)}>
               Import version {report.older.incoming}
             </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                setPending(undefined);
-                setReport(undefined);
-              }}
-            >
+            <button type="button" className="primary" onClick={clear}>
               Keep version {report.older.installed}
             </button>
           </div>
@@ -290,8 +316,14 @@ function Importer({ onImported }: { onImported: () => void }) {
           <h3>
             Not imported: {errors.length} {errors.length === 1 ? 'problem' : 'problems'} to fix
           </h3>
-          <p>Nothing was stored and your progress is unchanged. These are mistakes in the pack’s own files, which only its author can fix: send them this list.</p>
-          <ProblemList problems={errors} />
+          <p>
+            Nothing was stored and your progress is unchanged. The mistakes are in the pack’s own files, which only its author can fix: ask the pack’s author
+            for a corrected pack, and send them the details below.
+          </p>
+          <details className="author-details">
+            <summary>Details for the pack’s author</summary>
+            <ProblemList problems={errors} />
+          </details>
         </div>
       )}
       {warnings.length > 0 && (
@@ -301,6 +333,64 @@ function Importer({ onImported }: { onImported: () => void }) {
           </summary>
           <ProblemList problems={warnings} />
         </details>
+      )}
+    </>
+  );
+}
+
+/**
+ * A pack that came in a link (`#import=…`, or `#import-from=…` for a file on this site): what it
+ * is, and an import only when the candidate agrees. The fragment is then dropped, so a reload
+ * does not ask again.
+ */
+function SharedPackOffer({ hash, onImported, onDone }: { hash: string; onImported: () => void; onDone: () => void }) {
+  const loaded = useLoaded(hash, () => import('./sharedPack').then(({ readSharedPack }) => readSharedPack(hash)));
+  const state = useImport(onImported);
+  const [decided, setDecided] = useState(false);
+  if (loaded.status === 'loading') return <p role="status">Reading the shared pack…</p>;
+  const offer = loaded.status === 'ready' ? loaded.value : { refusal: loaded.error.message };
+  if (!offer) return null;
+  const decide = (importIt: boolean) => {
+    setDecided(true);
+    onDone();
+    if (importIt && 'file' in offer) void state.importFiles([offer.file]);
+  };
+  return (
+    <section aria-labelledby="shared-heading" className="shared-offer">
+      <h2 id="shared-heading">A pack shared with you</h2>
+      {'refusal' in offer ? (
+        <p role="alert" className="hint">
+          {offer.refusal}
+        </p>
+      ) : 'pack' in offer ? (
+        <>
+          <dl className="shared-facts">
+            <dt>Title</dt>
+            <dd>{offer.pack.title}</dd>
+            <dt>Authors</dt>
+            <dd>{offer.pack.authors.join(', ')}</dd>
+            <dt>Version</dt>
+            <dd>{offer.pack.version}</dd>
+            <dt>Questions</dt>
+            <dd>{offer.pack.questions}</dd>
+          </dl>
+          {!decided && (
+            <>
+              <p>The link itself carries the pack: nothing is stored until you choose to import it.</p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => decide(true)}>
+                  Import {offer.pack.title}
+                </button>
+                <button type="button" onClick={() => decide(false)}>
+                  Don’t import
+                </button>
+              </div>
+            </>
+          )}
+          <ImportOutcome state={state} />
+        </>
+      ) : (
+        <ImportOutcome state={{ ...state, report: offer.report }} />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { loadPrincipleLibrary, builtInPacks } from '../../catalog/catalog';
 import { database } from '../../db/database';
-import { listImportedPacks, saveImportedPack } from '../../db/packs';
+import { listImportedPacks, saveImportedPack, type StoredPack } from '../../db/packs';
 import { checkImport, compareVersions, type ImportOutcome } from '../../domain/content/packFile';
 import type { Pack, Problem } from '../../domain/content';
 import type { FactColumns } from '../../domain/content/facts';
@@ -18,11 +18,7 @@ export interface ImportReport {
 
 /** Checks picked files with the same code as `content:check` and stores the pack only if it has no errors. */
 export async function importPickedFiles(files: PickedFile[], onProgress: (done: number, total: number) => void, options: { allowOlder?: boolean } = {}): Promise<ImportReport> {
-  const single = files.length === 1 && files[0]?.name.endsWith('.json') ? files[0] : undefined;
-  const input = single ? { kind: 'pack-file' as const, name: single.name, text: single.text } : { kind: 'sources' as const, files };
-  const [principles, stored] = await Promise.all([loadPrincipleLibrary(), listImportedPacks(database())]);
-  const imported = stored.map((listing) => ({ packId: listing.id, packTitle: listing.meta.title, principles: listing.principles }));
-  const outcome: ImportOutcome = await checkImport(input, { principles, packIds: builtInPacks.map((pack) => pack.id), imported }, onProgress);
+  const { outcome, stored } = await checkPickedFiles(files, onProgress);
   if (!outcome.imported) return { problems: outcome.problems, unreadable: outcome.unreadable };
   const { pack: incoming } = outcome.imported;
   const installed = stored.find((listing) => listing.id === incoming.id);
@@ -33,6 +29,15 @@ export async function importPickedFiles(files: PickedFile[], onProgress: (done: 
   const previous = await saveImportedPack(database(), outcome.imported, new Date());
   const { pack } = outcome.imported;
   return { problems: outcome.problems, stored: { title: pack.title, version: pack.version, questions: pack.questions.length, previousVersion: previous?.meta.version, ...compare(previous?.facts, pack) } };
+}
+
+/** The checks an import runs, against the library and the packs already imported; stores nothing. */
+export async function checkPickedFiles(files: PickedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<{ outcome: ImportOutcome; stored: StoredPack[] }> {
+  const single = files.length === 1 && files[0]?.name.endsWith('.json') ? files[0] : undefined;
+  const input = single ? { kind: 'pack-file' as const, name: single.name, text: single.text } : { kind: 'sources' as const, files };
+  const [principles, stored] = await Promise.all([loadPrincipleLibrary(), listImportedPacks(database())]);
+  const imported = stored.map((listing) => ({ packId: listing.id, packTitle: listing.meta.title, principles: listing.principles }));
+  return { outcome: await checkImport(input, { principles, packIds: builtInPacks.map((pack) => pack.id), imported }, onProgress), stored };
 }
 
 function compare(before: FactColumns | undefined, after: Pack): { changed: number; added: number; removed: number } {

@@ -1,15 +1,17 @@
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Markdown } from '../../components/Markdown';
+import { Link, useParams } from 'react-router';
+import { BackLink } from '../../components/BackLink';
+import { PrincipleText } from '../../components/PrincipleText';
 import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded } from '../../components/useLoaded';
 import { loadPacksHolding, loadPrinciple, loadQuestionIndex } from '../../catalog/catalog';
 import { cardsOf } from '../../db/cards';
 import { database } from '../../db/database';
-import { plainText, previewText, STATE_LABELS } from '../../domain/browse';
+import { STATE_LABELS } from '../../domain/browse';
+import { plainText, previewText } from '../../domain/markdownText';
 import type { Principle, Question } from '../../domain/content';
 import { cardStatus, isChanged, type CardStatus } from '../../domain/progress';
-import { cardKey } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 
 export function PrinciplePage() {
   const { principleId = '' } = useParams();
@@ -22,42 +24,14 @@ export function PrinciplePage() {
 
 function PrincipleArticle({ principle }: { principle: Principle }) {
   usePageTitle(principle.title);
-  const navigate = useNavigate();
-  const fromQuestion = Boolean((useLocation().state as { fromQuestion?: boolean } | null)?.fromQuestion);
   return (
     <article className="principle" aria-labelledby="principle-heading">
-      {fromQuestion ? (
-        <button type="button" className="back" onClick={() => void navigate(-1)}>
-          ← Back to the question
-        </button>
-      ) : (
-        <Link className="back" to="/principles">
-          ← All principles
-        </Link>
-      )}
-      <p className="eyebrow">Principle</p>
-      <h1 id="principle-heading">{principle.title}</h1>
-      <p className="principle-lede">{principle.summary}</p>
-      <Markdown className="principle-body" source={principle.body} />
-      {/* The library's pages say in their own "Sources" section which claim rests on which source; other pages get the bare list. */}
-      {!SOURCES_SECTION.test(principle.body) && (
-        <>
-          <h2>Sources</h2>
-          <ul className="sources">
-            {principle.sources.map((source) => (
-              <li key={source}>
-                <cite>{source}</cite>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <BackLink cameFrom="fromQuestion" back="Back to the question" to="/principles" label="All principles" />
+      <PrincipleText principle={principle} headingId="principle-heading" />
       <PrincipleQuestions principleId={principle.id} />
     </article>
   );
 }
-
-const SOURCES_SECTION = /^##\s+Sources\s*$/m;
 
 interface PrincipleQuestion {
   packId: string;

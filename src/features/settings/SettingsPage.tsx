@@ -15,6 +15,7 @@ import { localDay } from '../../domain/dates';
 import type { Settings, Theme } from '../../domain/progress';
 import { RETENTION_RANGE } from '../../domain/settings';
 import { applyTheme } from '../../components/theme';
+import { eliminatorInStudy, setEliminatorInStudy } from '../../components/eliminatorPreference';
 import { downloadFile } from '../../components/download';
 import { BackupError } from '../../domain/backup';
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
       {loaded.status === 'loading' && <p role="status">Loading settings…</p>}
       {loaded.status === 'failed' && <p role="alert">Settings could not be read: {loaded.error.message}</p>}
       {loaded.status === 'ready' && <SettingsForm key={key} initial={loaded.value} />}
+      <EliminatorSection />
       <BackupSection />
       <MergeSection onMerged={() => setMerges((count) => count + 1)} />
       <SyncSection />
@@ -120,6 +122,33 @@ function SettingsForm({ initial }: { initial: Settings }) {
         </div>
       </section>
     </>
+  );
+}
+
+/** The one tool of the exam a candidate may also want while studying. */
+function EliminatorSection() {
+  const [on, setOn] = useState(eliminatorInStudy);
+  const [message, setMessage] = useState('');
+  const helpId = useId();
+  const change = (next: boolean) => {
+    setOn(next);
+    setMessage(setEliminatorInStudy(next) ? 'Saved.' : 'This browser refused to store the choice, so study sessions stay as they were.');
+  };
+  return (
+    <section aria-labelledby="study-tools-heading">
+      <h2 id="study-tools-heading">Study tools</h2>
+      <label className="checkbox">
+        <input type="checkbox" checked={on} aria-describedby={helpId} onChange={(event) => change(event.target.checked)} />
+        Answer eliminator in study sessions
+      </label>
+      <p id={helpId} className="help">
+        Strike out options you have ruled out, with the Eliminate button beside each or with Shift and the option’s number or letter, as
+        in the exam.
+      </p>
+      <p role="status" className="saved">
+        {message}
+      </p>
+    </section>
   );
 }
 

@@ -2,7 +2,7 @@ import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { syncNow } from '../../sync/automatic';
 import { checkDatabaseUrl, forgetConnection, loadConnection, saveConnection, type StoredConnection } from '../../sync/connection';
 import { clearSyncStatus, subscribeToSyncStatus, syncStatus, type SyncStatus } from '../../sync/status';
-import { formatCount, plural } from '../../domain/counts';
+import { formatCount, plural } from '../../domain/format';
 
 /** Settings → Sync: connect to a CouchDB database, sync now, and see how sync stands, in plain words. */
 export function SyncSection() {

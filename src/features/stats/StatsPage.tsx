@@ -10,10 +10,11 @@ import { useLoaded } from '../../components/useLoaded';
 import { principleTitle } from '../../catalog/catalog';
 import { CONTENT_AREAS, type ContentArea } from '../../domain/content';
 import { percent } from '../../domain/mastery';
-import { addDays, dateOfDay, FORECAST_DAYS, HEAT_LEVELS, share, WEEKS_SHOWN, type GroupAccuracy } from '../../domain/statistics';
+import { addDays, dateOfDay } from '../../domain/dates';
+import { FORECAST_DAYS, HEAT_LEVELS, share, WEEKS_SHOWN, type GroupAccuracy } from '../../domain/statistics';
 import { loadBreakdown, loadStats, type StatsData } from './statsData';
 import './stats.css';
-import { formatCount, plural } from '../../domain/counts';
+import { formatCount, plural } from '../../domain/format';
 
 export function StatsPage() {
   usePageTitle('Statistics');
@@ -49,7 +50,7 @@ function percentText(value: number | undefined): string {
   return value === undefined ? '–' : `${percent(value)}%`;
 }
 
-// One formatter each: toLocaleDateString makes a new one per call, 90 ms for a half-year calendar here.
+// One formatter each: toLocaleDateString makes a new one per call, slow over a half-year calendar.
 const shortDayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const longDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
 const shortDay = (day: string) => shortDayFormat.format(dateOfDay(day));

@@ -3,7 +3,7 @@ import { database } from '../../db/database';
 import { dueKeysBetween, hasAnswers, studyDaysFrom, tallyAnswersSince } from '../../db/statistics';
 import { questionIn } from '../../domain/content/facts';
 import { CONTENT_AREA_IDS } from '../../domain/content';
-import { cardKey } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 import {
   accuracyBreakdown,
   activity,

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { AnswerFeedback } from '../../components/AnswerFeedback';
 import { NotFound } from '../../components/NotFound';
+import { eliminatorInStudy } from '../../components/eliminatorPreference';
+import { isTypingTarget, optionKey } from '../../components/optionKeys';
 import { QuestionView } from '../../components/QuestionView';
 import { principleTitle } from '../../catalog/catalog';
 import { useLoaded } from '../../components/useLoaded';
@@ -11,7 +13,8 @@ import { nextDue } from '../../db/progress';
 import type { Pack } from '../../domain/content';
 import { daysUntil, localDay } from '../../domain/dates';
 import { isChanged, type SessionAnswer } from '../../domain/progress';
-import { cardKey, SESSION_MAX_ITEMS } from '../../domain/queue';
+import { SESSION_MAX_ITEMS } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 import { useShallow } from 'zustand/react/shallow';
 import { currentQuestion, useStudy } from './store';
 
@@ -43,21 +46,33 @@ function NextReview({ sessionStart }: { sessionStart: Date }) {
 
 /** One study or practice session: question, feedback, and the summary at the end. */
 export function SessionView({ title }: { title: string }) {
-  const { phase, session, packs, cardHashes, selected, confidence, result, error } = useStudy(
+  const { phase, session, packs, cardHashes, selected, eliminated, confidence, result, error } = useStudy(
     useShallow((state) => ({
       phase: state.phase,
       session: state.session,
       packs: state.packs,
       cardHashes: state.cardHashes,
       selected: state.selected,
+      eliminated: state.eliminated,
       confidence: state.confidence,
       result: state.result,
       error: state.error,
     })),
   );
   // Actions never change: picked once, they cause no render.
-  const study = useStudy(useShallow((state) => ({ submit: state.submit, undo: state.undo, select: state.select, toggleConfidence: state.toggleConfidence, next: state.next, startNew: state.startNew })));
+  const study = useStudy(
+    useShallow((state) => ({
+      submit: state.submit,
+      undo: state.undo,
+      select: state.select,
+      toggleEliminated: state.toggleEliminated,
+      toggleConfidence: state.toggleConfidence,
+      next: state.next,
+      startNew: state.startNew,
+    })),
+  );
   const [hint, setHint] = useState<string>();
+  const [withEliminator] = useState(eliminatorInStudy);
   const current = currentQuestion({ session, packs, phase });
 
   const trySubmit = () => {
@@ -83,7 +98,9 @@ export function SessionView({ title }: { title: string }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if ((event.target as HTMLElement | null)?.closest(SHORTCUT_TARGETS)) return;
+      // Striking out works after a click on an Eliminate button too; everything else leaves controls alone, as before.
+      const strike = withEliminator && phase === 'question' && optionKey(event)?.eliminate;
+      if (strike ? isTypingTarget(event.target) : (event.target as HTMLElement | null)?.closest(SHORTCUT_TARGETS)) return;
       const key = event.key.toLowerCase();
       if (key === 'u' && session && session.answers.length > 0) {
         event.preventDefault();
@@ -91,9 +108,13 @@ export function SessionView({ title }: { title: string }) {
         return;
       }
       if (phase === 'question' && current) {
-        const position = '1234'.indexOf(key) !== -1 ? '1234'.indexOf(key) : 'abcd'.indexOf(key);
-        const option = position === -1 ? undefined : current.question.options[position];
-        if (option) {
+        const named = optionKey(event);
+        const option = named && current.question.options[named.position];
+        if (named?.eliminate) {
+          if (!withEliminator || !option) return;
+          event.preventDefault();
+          study.toggleEliminated(option.letter);
+        } else if (option) {
           event.preventDefault();
           setHint(undefined);
           study.select(option.letter);
@@ -189,7 +210,15 @@ export function SessionView({ title }: { title: string }) {
       {isChanged(cardHashes.get(cardKey(current.item.packId, current.question.id)), current.question.contentHash) && phase === 'question' && (
         <p className="notice">This question was edited since you last answered it.</p>
       )}
-      <QuestionView question={current.question} selected={selected} locked={phase === 'feedback'} onSelect={study.select} onSubmit={trySubmit} hint={hint}>
+      <QuestionView
+        question={current.question}
+        selected={selected}
+        locked={phase === 'feedback'}
+        onSelect={study.select}
+        onSubmit={trySubmit}
+        hint={hint}
+        eliminator={withEliminator ? { eliminated, onToggle: study.toggleEliminated } : undefined}
+      >
         <button type="button" aria-pressed={confidence === 'guess'} onClick={() => study.toggleConfidence('guess')} aria-keyshortcuts="G">
           I guessed
         </button>

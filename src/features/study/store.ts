@@ -8,7 +8,8 @@ import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings,
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
 import type { Settings, StoredSession } from '../../domain/progress';
-import { cardKey, type QueueItem } from '../../domain/queue';
+import { type QueueItem } from '../../domain/queue';
+import { cardKey } from '../../domain/ids';
 import { localDay } from '../../domain/dates';
 import { planSession, startStudyReads, type StudyMode } from './plan';
 
@@ -26,12 +27,15 @@ interface StudyState {
   /** The content hash each answered question had when last answered, to notice edited questions. */
   cardHashes: Map<string, string>;
   selected: OptionLetter | undefined;
+  /** Options struck out with the answer eliminator, for the question on screen only. */
+  eliminated: OptionLetter[];
   confidence: Confidence;
   result: AnswerResult | undefined;
   error: string | undefined;
   open(target: StudyMode, now?: Date): Promise<void>;
   startNew(now?: Date): Promise<void>;
   select(letter: OptionLetter): void;
+  toggleEliminated(letter: OptionLetter): void;
   toggleConfidence(confidence: Exclude<Confidence, 'normal'>): void;
   submit(now?: Date): Promise<void>;
   next(): void;
@@ -83,7 +87,7 @@ function phaseOf(session: StoredSession): Phase {
   return session.answers.length >= session.items.length ? 'finished' : 'question';
 }
 
-const cleanAnswer = { selected: undefined, confidence: 'normal' as Confidence, result: undefined };
+const cleanAnswer = { selected: undefined, eliminated: [] as OptionLetter[], confidence: 'normal' as Confidence, result: undefined };
 
 /**
  * The running study session. Durable state (queue, answers) lives in IndexedDB, so a reload
@@ -150,8 +154,14 @@ export const useStudy = create<StudyState>()((set, get) => ({
 
   select(letter) {
     if (get().phase !== 'question') return;
-    set({ selected: letter });
+    // Choosing a struck option takes its strike away.
+    set((state) => ({ selected: letter, eliminated: state.eliminated.filter((option) => option !== letter) }));
     rememberPending(currentQuestion(get())?.question.id, letter);
+  },
+
+  toggleEliminated(letter) {
+    if (get().phase !== 'question') return;
+    set((state) => ({ eliminated: state.eliminated.includes(letter) ? state.eliminated.filter((option) => option !== letter) : [...state.eliminated, letter].sort() }));
   },
 
   toggleConfidence(confidence) {

@@ -143,7 +143,7 @@ describe('a file that is not a pack', () => {
   const refuseSource = async (name: string, text: string) => (await checkImport({ kind: 'sources', files: [{ name, text }] }, context)).problems[0]?.message;
 
   it('says what it seems to be and which files the app accepts', async () => {
-    expect(await refuseSource('quiz.txt', '::Q1:: A client asks { =Listen ~Refer }')).toMatch(/^quiz\.txt looks like a Moodle quiz in GIFT format, not a Rapport pack: the pack studio .* Rapport imports a pack file/);
+    expect(await refuseSource('quiz.txt', '::Q1:: A client asks { =Listen ~Refer }')).toMatch(/^quiz\.txt looks like a Moodle quiz in GIFT format, not a Rapport pack\. Its author can open it in the pack studio .* Rapport imports a pack file/);
     expect(await refuseSource('questions.csv', 'id,stem\nq-1,A client\n')).toMatch(/^questions\.csv looks like a spreadsheet \(CSV\)/);
     expect(await refuseSource('notes.txt', 'Some notes about the course.')).toBe('notes.txt is a document, not a Rapport pack. Rapport imports a pack file (.rapport.json) or a pack’s folder (its pack.yaml and question files).');
   });

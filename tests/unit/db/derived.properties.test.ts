@@ -274,6 +274,11 @@ describe('derived rows', () => {
           const { lastCorrect: storedLastCorrect, ...stored } = await storedRows(db);
           expect(stored).toEqual(expected);
           expect(storedLastCorrect).toEqual(lastCorrect);
+          // The rebuild itself, against the plainest reading of the truth.
+          const { cards, log } = await readTruth(db);
+          expect(stored.studyDays.reduce((sum, day) => sum + day.answers, 0)).toBe(log.length);
+          expect(stored.dayAnswers.flatMap((day) => day.answers.split('\n')).length).toBe(log.length);
+          expect(stored.answered.flatMap((row) => row.questionIds.map((questionId) => `${row.packId}/${questionId}`)).sort()).toEqual(cards.map((card) => `${card.packId}/${card.questionId}`).sort());
           await expectCardsReplayTheLog(db);
         } finally {
           db.close();

@@ -11,7 +11,7 @@ import { gradeAnswer } from '../../../src/domain/grading';
 import { checkDerived } from '../../../src/db/derived';
 import { describeMerge, replayCard } from '../../../src/domain/merge';
 import type { StoredReview } from '../../../src/domain/progress';
-import { cardKey } from '../../../src/domain/queue';
+import { cardKey } from '../../../src/domain/ids';
 import { attemptOf } from '../../fixtures/progress';
 import { freshDatabase } from './freshDatabase';
 

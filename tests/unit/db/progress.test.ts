@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
 import { historyOf, loadAnsweredQuestions, loadDueState, loadSession, loadSettings, recordAnswer, resetProgress, saveSettings, startSession, studyDays, undoLastAnswer } from '../../../src/db/progress';
-import { streak } from '../../../src/domain/stats';
+import { streak } from '../../../src/domain/today';
 import { BackupError } from '../../../src/domain/backup';
 import { freshDatabase } from './freshDatabase';
 import { getImportedPack, importedPackFiles, listImportedPacks, readBriefListings } from '../../../src/db/packs';

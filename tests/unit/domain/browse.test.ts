@@ -4,8 +4,6 @@ import {
   difficultyLabel,
   filterEntries,
   hasFilters,
-  plainText,
-  previewText,
   questionText,
   readFilters,
   writeFilters,
@@ -14,7 +12,8 @@ import {
   type BrowseFilters,
 } from '../../../src/domain/browse';
 import type { Question } from '../../../src/domain/content';
-import { cardKey } from '../../../src/domain/queue';
+import { cardKey } from '../../../src/domain/ids';
+import { plainText, previewText } from '../../../src/domain/markdownText';
 import { State } from '../../../src/domain/scheduling';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);

@@ -3,7 +3,7 @@ import { browseEntries, filterEntries } from '../../../src/domain/browse';
 import type { Pack, Question } from '../../../src/domain/content';
 import { scoreExam, type ExamItem, type ExamQuestion } from '../../../src/domain/exam';
 import { principleMastery } from '../../../src/domain/mastery';
-import { cardKey } from '../../../src/domain/queue';
+import { cardKey } from '../../../src/domain/ids';
 import { accuracyBreakdown } from '../../../src/domain/statistics';
 
 /** Ids that are also names on Object.prototype: a plain-object tally keyed by them goes wrong. */

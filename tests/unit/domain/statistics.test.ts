@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { State } from '../../../src/domain/scheduling';
+import { addDays } from '../../../src/domain/dates';
 import type { StoredReview } from '../../../src/domain/progress';
 import { answersOfDays, Projection } from '../../../src/db/derived';
 import {
   accuracyBreakdown,
   activity,
-  addDays,
   forecastBounds,
   forecastFromCounts,
   heatLevel,

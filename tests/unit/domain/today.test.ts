@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFactColumns } from '../../../src/domain/content/facts';
 import type { QuestionFacts } from '../../../src/domain/content';
-import { packStandings, summarizeToday } from '../../../src/domain/stats';
+import { packStandings, summarizeToday } from '../../../src/domain/today';
 
 const facts = (ids: string[]) => toFactColumns(ids.map((id): QuestionFacts => ({ id, principles: ['p'], area: 'values-ethics', contentHash: 'h', qualifier: 'BEST', difficulty: 2, answer: 'A' })));
 

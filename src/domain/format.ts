@@ -1,6 +1,6 @@
 /**
  * A whole-number count as people read it: 12,000 rather than 12000. Grouped by hand: the first
- * toLocaleString call loads the locale's number data, 29 ms of home's first render here.
+ * toLocaleString call loads the locale's number data, which slows home's first render.
  */
 export function formatCount(count: number): string {
   return String(Math.round(count)).replace(/\B(?=(\d{3})+$)/g, ',');

@@ -5,7 +5,7 @@ import { principleTitle } from '../../catalog/catalog';
 import { isStudied, percent, type PrincipleMastery } from '../../domain/mastery';
 import { loadLibrary, type LibraryData } from '../../catalog/mastery';
 import './library.css';
-import { plural } from '../../domain/counts';
+import { plural } from '../../domain/format';
 
 export function LibraryPage() {
   usePageTitle('Principles');

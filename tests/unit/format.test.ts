@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, plural } from '../../src/domain/counts';
+import { formatCount, plural } from '../../src/domain/format';
 
 describe('counts in words', () => {
   it('group thousands and agree the noun with the count', () => {
