@@ -23,8 +23,8 @@ const above = (layers, why) => [
   { group: layers.flatMap((name) => (name.startsWith('../') ? [name, `${name}/**`] : [`**/${name}`, `**/${name}/**`])), message: why },
 ];
 
-/** Tables whose rows only src/db/derived.ts writes: the truth it keeps in step, and what it derives from it. */
-const KEPT_IN_STEP = 'cards|reviewLog|importedPacks|answeredQuestions|studyDays|dayAnswers|briefListings';
+/** Tables whose rows only src/db/derived.ts writes: the truth it keeps in step, what it derives from it, and the uids of answers deleted. */
+const KEPT_IN_STEP = 'cards|reviewLog|importedPacks|answeredQuestions|studyDays|dayAnswers|briefListings|deletedEntries';
 const WRITES = 'add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete|modify';
 
 export default tseslint.config(
@@ -45,7 +45,13 @@ export default tseslint.config(
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
   layer(['src/domain/**'], [
     ...uiLibraries('The domain is pure TypeScript: no React, Dexie or UI libraries.'),
-    ...above(['app', 'features', 'components', 'stores', 'db', 'catalog'], 'The domain imports nothing of ours but the domain.'),
+    ...above(['app', 'features', 'components', 'stores', 'db', 'catalog', 'sync'], 'The domain imports nothing of ours but the domain.'),
+  ]),
+  layer(['src/db/**'], above(['app', 'features', 'components', 'catalog', 'sync'], 'The database layer imports only the domain.')),
+  layer(['src/catalog/**'], above(['app', 'features', 'components', 'sync'], 'The catalog imports only the domain and the database.')),
+  layer(['src/sync/**'], [
+    ...packages(['react', 'react-dom', 'react-router', 'zustand', 'dexie'], 'Sync is an adapter: it reaches the database through src/db, and draws no UI.'),
+    ...above(['app', 'features', 'components'], 'Sync imports only the catalog, the database and the domain.'),
   ]),
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -60,10 +66,8 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['src/db/**'], above(['app', 'features', 'components', 'catalog'], 'The database layer imports only the domain.')),
-  layer(['src/catalog/**'], above(['app', 'features', 'components'], 'The catalog imports only the domain and the database.')),
   layer(['src/components/**'], [
-    ...above(['app', 'features', 'db', 'catalog'], 'Shared UI takes data as props; it imports only the domain.'),
+    ...above(['app', 'features', 'db', 'catalog', 'sync'], 'Shared UI takes data as props; it imports only the domain.'),
     ...packages(['zustand', 'dexie'], 'Shared UI holds no store and reads no database: it takes data as props.'),
   ]),
   ...FEATURES.map((feature) =>

@@ -70,7 +70,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/serve-build.ts'],
+          // The built app, and a CouchDB-compatible server for sync, both on this machine only.
+          globalSetup: ['tests/e2e/serve-build.ts', 'tests/e2e/couch-server.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

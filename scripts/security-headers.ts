@@ -9,7 +9,9 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
-  "connect-src 'self'",
+  // Sync talks to the candidate's own CouchDB: any https origin, or one on this device. A deployment
+  // narrows this to its own CouchDB origin with a header of its own (docs/deploy.md).
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -72,6 +72,7 @@ export async function seedProgress(page: Page, cards: number, reviews: number, s
           const index = start + offset;
           const review = now - Math.floor((index / reviews) * 365) * day - day;
           return {
+            uid: `bench${String(index).padStart(8, '0')}`,
             packId: packOf(index % cards),
             questionId: questionOf(index % cards),
             day: local(review),

@@ -16,6 +16,25 @@ export interface StoredSettings extends Settings {
 export interface PackPreference {
   packId: string;
   enabled: boolean;
+  /** When the choice was made (ms since 1970); missing for choices made before merging existed. */
+  changedAt?: number;
+}
+
+/**
+ * A log entry taken back (undo), or erased (reset, a pack's history): its uid stays, so that merging
+ * with another device or syncing never brings the entry back. Numbered in order, for sync to send
+ * the new ones.
+ */
+export interface DeletedEntry {
+  seq?: number;
+  uid: string;
+}
+
+/** A fact about this copy of the data, never backed up or synced. */
+export interface LocalMark {
+  /** `generation`: changes whenever progress is replaced whole (a restore), so sync compares everything again. */
+  id: 'generation';
+  value: string;
 }
 
 /**
@@ -41,6 +60,9 @@ export class RapportDatabase extends Dexie {
   packPreferences!: Table<PackPreference, string>;
   exam!: Table<StoredExam, string>;
   examAttempts!: Table<ExamAttempt, number>;
+  // For merging and sync: uids of answers taken back or erased, and marks about this copy.
+  deletedEntries!: Table<DeletedEntry, number>;
+  localMarks!: Table<LocalMark, string>;
   private upgraded: Promise<void> | undefined;
 
   constructor(name = DATABASE_NAME) {

@@ -3,28 +3,34 @@
  *
  * The truth is the review log, the cards and the imported packs' listings. Derived from them, so
  * that screens never walk the log:
- *  - `cards[].lastCorrect`: whether the card's newest answer (highest log id) was right;
+ *  - `cards[].lastCorrect`: whether the card's newest answer was right (newest in time; an answer
+ *    merged from another device may be older than one recorded here, though its log id is higher);
  *  - `answeredQuestions`: one row per pack listing the questions that have a card;
  *  - `studyDays`: one row per local day counting its answers;
  *  - `dayAnswers`: one row per local day holding its answers as lines of text;
  *  - `briefListings`: one row holding every imported pack in brief.
  *
+ * Every entry that leaves the log (undo, erasing a pack's history, reset) leaves its uid in
+ * `deletedEntries`, so that merging with another device or syncing never brings it back.
+ *
  * Invariant: these rows always equal `rebuildDerived()` from the truth. Every write to the log, the
  * cards or the listings goes through a function here, inside the caller's transaction, which keeps
  * them so (ESLint refuses such writes anywhere else; schema.ts's upgrade steps, which reshape the
  * truth, end with a rebuild). An answer updates its rows in place (the fast path); undo and erasing
- * a pack rebuild the rows their cards and days touch (`rebuildTouched`, the write a merge of another
- * device's answers needs too); reset clears them; a restore, an upgrade and a repair rebuild them
- * all. `checkDerived()` compares the stored rows with a rebuild, `quickCheck()` their counts.
+ * a pack rebuild the rows their cards and days touch (`rebuildTouched`); merging another device's
+ * answers (`mergeAnswers`) also replays the cards it touches; reset clears them; a restore, an
+ * upgrade and a repair rebuild them all. `checkDerived()` compares the stored rows with a rebuild,
+ * `quickCheck()` their counts.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { PackMeta, Principle } from '../domain/content';
 import type { FactColumns } from '../domain/content/facts';
+import { byAnswerTime, continueCard, replayCard, type SharedReview } from '../domain/merge';
 import type { StoredCard, StoredReview } from '../domain/progress';
 import { cardKey } from '../domain/ids';
 import { State, type Card } from '../domain/scheduling';
 import type { AnswerFacts, DayCount } from '../domain/statistics';
-import type { RapportDatabase } from './database';
+import type { DeletedEntry, RapportDatabase } from './database';
 import type { StoredPack } from './packs';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +121,7 @@ export interface ProgressStores {
   studyDays: Table<StudyDay, string>;
   dayAnswers: Table<DayAnswers, string>;
   briefListings: Table<StoredBriefListings, string>;
+  deletedEntries: Table<DeletedEntry, number>;
 }
 
 /** The same tables, as an upgrade's transaction holds them. */
@@ -127,12 +134,13 @@ export function storesOf(transaction: Transaction): ProgressStores {
     studyDays: transaction.table('studyDays'),
     dayAnswers: transaction.table('dayAnswers'),
     briefListings: transaction.table('briefListings'),
+    deletedEntries: transaction.table('deletedEntries'),
   };
 }
 
 /** The tables a write of answers touches, for its transaction: the log, the cards and what is derived from them. */
 export function progressScope(db: RapportDatabase) {
-  return [db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers];
+  return [db.cards, db.reviewLog, db.answeredQuestions, db.studyDays, db.dayAnswers, db.deletedEntries];
 }
 
 /** The tables a write of listings touches, for its transaction. */
@@ -184,11 +192,15 @@ export interface DerivedRows {
 export class Projection {
   private readonly counts = new Map<string, StudyDay>();
   private readonly lines = new Map<string, DayAnswers>();
-  private readonly newest = new Map<string, boolean>();
+  private readonly newest = new Map<string, StoredReview>();
 
   addLog(entries: readonly StoredReview[]): void {
     tallyDays(entries, this.counts, this.lines);
-    for (const entry of entries) this.newest.set(cardKey(entry.packId, entry.questionId), entry.correct);
+    for (const entry of entries) {
+      const key = cardKey(entry.packId, entry.questionId);
+      const held = this.newest.get(key);
+      if (!held || newerAnswer(entry, held)) this.newest.set(key, entry);
+    }
   }
 
   /** The rows of progress, given the keys of every card. */
@@ -202,7 +214,7 @@ export class Projection {
     const lastCorrect = new Map<string, boolean>();
     for (const [packId, questionId] of cardKeys) {
       const key = cardKey(packId, questionId);
-      const correct = this.newest.get(key);
+      const correct = this.newest.get(key)?.correct;
       if (correct !== undefined) lastCorrect.set(key, correct);
     }
     const byKey = <Row>(rows: Map<string, Row>) => [...rows.keys()].sort().map((key) => rows.get(key) as Row);
@@ -271,7 +283,7 @@ async function addAnswered(stores: ProgressStores, packId: string, questionId: s
  */
 export async function removeNewestAnswer(stores: ProgressStores, entry: StoredReview & { id: number }, before: Card, contentHashBefore: string): Promise<void> {
   const key: [string, string] = [entry.packId, entry.questionId];
-  await stores.reviewLog.delete(entry.id);
+  await Promise.all([stores.reviewLog.delete(entry.id), noteDeleted(stores, [entry])]);
   if (before.state === State.New && before.reps === 0) await stores.cards.delete(key);
   else await stores.cards.put({ ...before, packId: entry.packId, questionId: entry.questionId, contentHash: contentHashBefore });
   await rebuildTouched(stores, { days: [entry.day], cards: [key] });
@@ -280,8 +292,9 @@ export async function removeNewestAnswer(stores: ProgressStores, entry: StoredRe
 /** Erases a pack's history: its log entries and cards, and the rows they were counted in. */
 export async function erasePackHistory(stores: ProgressStores, packId: string): Promise<void> {
   const history = stores.reviewLog.where('[packId+questionId]').between([packId, Dexie.minKey], [packId, Dexie.maxKey]);
-  const [days, cards] = await Promise.all([history.toArray().then((entries) => [...new Set(entries.map((entry) => entry.day))]), stores.cards.where('packId').equals(packId).primaryKeys()]);
-  await Promise.all([history.delete(), stores.cards.where('packId').equals(packId).delete()]);
+  const [erased, cards] = await Promise.all([history.toArray(), stores.cards.where('packId').equals(packId).primaryKeys()]);
+  const days = [...new Set(erased.map((entry) => entry.day))];
+  await Promise.all([history.delete(), stores.cards.where('packId').equals(packId).delete(), noteDeleted(stores, erased)]);
   await rebuildTouched(stores, { days, cards, packs: [packId] });
 }
 
@@ -306,7 +319,8 @@ export async function rebuildTouched(stores: ProgressStores, touched: { days: It
       await Promise.all([count ? stores.studyDays.put(count) : stores.studyDays.delete(day), line ? stores.dayAnswers.put(line) : stores.dayAnswers.delete(day)]);
     }),
     ...cards.map(async (key) => {
-      const [card, newest] = await Promise.all([stores.cards.get(key as [string, string]), stores.reviewLog.where('[packId+questionId]').equals(key as [string, string]).last()]);
+      const [card, log] = await Promise.all([stores.cards.get(key as [string, string]), stores.reviewLog.where('[packId+questionId]').equals(key as [string, string]).toArray()]);
+      const newest = log.reduce<StoredReview | undefined>((held, entry) => (!held || newerAnswer(entry, held) ? entry : held), undefined);
       if (card && card.lastCorrect !== newest?.correct) await stores.cards.put({ ...card, lastCorrect: newest?.correct });
     }),
     ...packs.map(async (packId) => {
@@ -318,16 +332,89 @@ export async function rebuildTouched(stores: ProgressStores, touched: { days: It
 }
 
 /** Erases every answer and card, and everything counted from them. */
-export async function clearProgress(stores: ProgressStores): Promise<void> {
+async function clearProgress(stores: ProgressStores): Promise<void> {
   await Promise.all([stores.cards.clear(), stores.reviewLog.clear(), stores.answeredQuestions.clear(), stores.studyDays.clear(), stores.dayAnswers.clear()]);
+}
+
+/** A reset: every answer and card goes, each answer's uid kept as deleted so no merge or sync brings it back. */
+export async function eraseAllProgress(stores: ProgressStores): Promise<void> {
+  await noteDeleted(stores, (await stores.reviewLog.orderBy('uid').keys()).map((uid) => ({ uid: String(uid) })));
+  await clearProgress(stores);
+}
+
+/** Keeps the uids of entries leaving the log, so they stay deleted on every device. */
+async function noteDeleted(stores: Pick<ProgressStores, 'deletedEntries'>, entries: readonly { uid: string }[]): Promise<void> {
+  if (entries.length > 0) await stores.deletedEntries.bulkAdd(entries.map(({ uid }) => ({ uid })));
+}
+
+/**
+ * Whether answer `a` came after answer `b`: by time, then by uid, as every device orders them
+ * (byAnswerTime). Lenient about an entry without a time, which only an old, damaged log holds: an
+ * upgrade's rebuild must not throw.
+ */
+function newerAnswer(a: StoredReview, b: StoredReview): boolean {
+  const time = (entry: StoredReview) => (entry.review instanceof Date ? entry.review.getTime() : 0);
+  if (time(a) !== time(b)) return time(a) > time(b);
+  return (a.uid ?? '') > (b.uid ?? '') || (a.uid === b.uid && (a.id ?? 0) > (b.id ?? 0));
+}
+
+/**
+ * Merges another device's answers: adds the entries new here, removes those the other device
+ * took back or erased, keeps the uids deleted, replays every card they touch from its whole log
+ * in time order, and rebuilds the rows those cards and days are counted in. `remove` are entries
+ * as stored here.
+ */
+export async function mergeAnswers(stores: ProgressStores, change: { add: readonly SharedReview[]; remove: readonly StoredReview[]; deleted: readonly string[] }): Promise<void> {
+  const { add, remove, deleted } = change;
+  await Promise.all([
+    stores.reviewLog.bulkDelete(remove.flatMap((entry) => (entry.id === undefined ? [] : [entry.id]))),
+    // Oldest first, so the local ids of the entries added follow their time.
+    stores.reviewLog.bulkAdd([...add].sort(byAnswerTime).map(({ id: _id, ...entry }: SharedReview & { id?: number }) => entry)),
+    noteDeleted(stores, deleted.map((uid) => ({ uid }))),
+  ]);
+  const added = groupByCard(add);
+  const removed = groupByCard(remove);
+  const cards = [...new Map([...add, ...remove].map((entry) => [cardKey(entry.packId, entry.questionId), [entry.packId, entry.questionId] as [string, string]])).values()];
+  const held = await stores.cards.bulkGet(cards);
+  const replayed = await Promise.all(
+    cards.map(async (key, index) => {
+      const card = held[index];
+      const news = added.get(cardKey(...key)) ?? [];
+      // The common case in sync: answers given after the card's last review, nothing taken away.
+      if (!removed.has(cardKey(...key))) {
+        if (!card) return replayCard(news);
+        const carried = continueCard(card, news);
+        if (carried) return carried;
+      }
+      return replayCard(await stores.reviewLog.where('[packId+questionId]').equals(key).toArray());
+    }),
+  );
+  await Promise.all([
+    stores.cards.bulkPut(replayed.flatMap((card) => (card ? [card] : []))),
+    stores.cards.bulkDelete(cards.filter((_, index) => replayed[index] === undefined)),
+  ]);
+  // The cards' lastCorrect came with the replay: only the days and the answered rows are left to rebuild.
+  await rebuildTouched(stores, { days: [...add, ...remove].map((entry) => entry.day), cards: [], packs: cards.map(([packId]) => packId) });
+}
+
+function groupByCard<Entry extends Pick<StoredReview, 'packId' | 'questionId'>>(entries: readonly Entry[]): Map<string, Entry[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const key = cardKey(entry.packId, entry.questionId);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
 }
 
 /**
  * Replaces all answers and cards (a backup restored), and rebuilds every row derived from them.
  * Log entries keep their ids; entries without one are appended in the order given.
  */
-export async function replaceProgress(stores: ProgressStores, cards: readonly StoredCard[], log: readonly StoredReview[]): Promise<void> {
-  await clearProgress(stores);
+export async function replaceProgress(stores: ProgressStores, cards: readonly StoredCard[], log: readonly StoredReview[], deleted: readonly string[] = []): Promise<void> {
+  await Promise.all([clearProgress(stores), stores.deletedEntries.clear()]);
+  await noteDeleted(stores, deleted.map((uid) => ({ uid })));
   const withIds = [...log].sort((a, b) => (a.id ?? Number.POSITIVE_INFINITY) - (b.id ?? Number.POSITIVE_INFINITY));
   const ids = await stores.reviewLog.bulkPut(withIds, { allKeys: true });
   // Entries without an id were given ones above every other: the list is still oldest first.

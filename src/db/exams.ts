@@ -1,5 +1,6 @@
 import type { ExamAttempt, StoredExam } from '../domain/examSession';
 import type { RapportDatabase } from './database';
+import { newRecordUid } from './uids';
 
 export async function loadExam(db: RapportDatabase): Promise<StoredExam | undefined> {
   return db.exam.get('current');
@@ -14,9 +15,9 @@ export async function discardExam(db: RapportDatabase): Promise<void> {
 }
 
 /** Files the finished exam in the history and clears the one in progress, together. */
-export async function finishExam(db: RapportDatabase, attempt: ExamAttempt): Promise<number> {
+export async function finishExam(db: RapportDatabase, attempt: Omit<ExamAttempt, 'uid'>): Promise<number> {
   return db.transaction('rw', db.exam, db.examAttempts, async () => {
-    const id = await db.examAttempts.add(attempt);
+    const id = await db.examAttempts.add({ ...attempt, uid: newRecordUid() });
     await db.exam.delete('current');
     return id;
   });

@@ -1,7 +1,7 @@
 import type { Pack, PackMeta, Principle, Question, SourceFile } from '../domain/content';
 import { factsOf, toFactColumns, type FactColumns } from '../domain/content/facts';
 import type { ImportedPack } from '../domain/content/packFile';
-import type { RapportDatabase } from './database';
+import type { PackPreference, RapportDatabase } from './database';
 import { deleteListing, erasePackHistory, fromBriefListingsRow, listingScope, progressScope, putListing, type BriefListing } from './derived';
 
 /**
@@ -89,13 +89,19 @@ export async function removeImportedPack(db: RapportDatabase, id: string, eraseH
   });
 }
 
+/** Each pack's on/off choice, with when it was made. */
+export async function packChoices(db: RapportDatabase): Promise<PackPreference[]> {
+  return db.packPreferences.toArray();
+}
+
 export async function disabledPackIds(db: RapportDatabase): Promise<Set<string>> {
   const preferences = await db.packPreferences.toArray();
   return new Set(preferences.filter((preference) => !preference.enabled).map((preference) => preference.packId));
 }
 
-export async function setPackEnabled(db: RapportDatabase, packId: string, enabled: boolean): Promise<void> {
-  await db.packPreferences.put({ packId, enabled });
+export async function setPackEnabled(db: RapportDatabase, packId: string, enabled: boolean, now = new Date()): Promise<void> {
+  // The time of the choice decides which device's choice a merge keeps.
+  await db.packPreferences.put({ packId, enabled, changedAt: now.getTime() });
 }
 
 /** How many questions of each pack the candidate has answered at least once. */

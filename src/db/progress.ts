@@ -7,8 +7,10 @@ import type { PackStanding } from '../domain/today';
 import { rankDue, type DueRanks, type QueueItem } from '../domain/queue';
 import { cardKey } from '../domain/ids';
 import { newCard, schedule, undoAnswer, type Card } from '../domain/scheduling';
+import { stampChanges } from '../domain/settings';
 import type { RapportDatabase, StoredSettings } from './database';
-import { addAnswer, clearProgress, progressScope, removeNewestAnswer, type StudyDay } from './derived';
+import { addAnswer, eraseAllProgress, progressScope, removeNewestAnswer, type StudyDay } from './derived';
+import { newRecordUid } from './uids';
 
 export async function loadSettings(db: RapportDatabase): Promise<Settings> {
   const stored = await db.settings.get('settings');
@@ -17,9 +19,10 @@ export async function loadSettings(db: RapportDatabase): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...settings };
 }
 
-export async function saveSettings(db: RapportDatabase, changes: Partial<Settings>): Promise<Settings> {
+/** Saves changed settings, noting when each synced one changed, so a merge keeps the newer value. */
+export async function saveSettings(db: RapportDatabase, changes: Partial<Settings>, now = new Date()): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next: StoredSettings = { ...(await loadSettings(db)), ...changes, id: 'settings' };
+    const next: StoredSettings = { ...stampChanges(await loadSettings(db), changes, now), id: 'settings' };
     await db.settings.put(next);
     const { id: _id, ...settings } = next;
     return settings;
@@ -47,6 +50,7 @@ export async function recordAnswer(db: RapportDatabase, answer: AnswerToRecord):
     const scheduledCard: StoredCard = { ...scheduled.card, packId, questionId, contentHash };
     const entry: StoredReview = {
       ...scheduled.log,
+      uid: newRecordUid(),
       packId,
       questionId,
       day: localDay(now),
@@ -202,6 +206,6 @@ export async function nextDue(db: RapportDatabase, now: Date): Promise<Date | un
 /** Erases every answer and card and the session in progress; settings and imported packs stay. */
 export async function resetProgress(db: RapportDatabase): Promise<void> {
   await db.transaction('rw', [...progressScope(db), db.session], async () => {
-    await Promise.all([clearProgress(db), db.session.clear()]);
+    await Promise.all([eraseAllProgress(db), db.session.clear()]);
   });
 }

@@ -10,7 +10,9 @@ import Dexie, { type Transaction } from 'dexie';
 import { localDay } from '../domain/dates';
 import type { Pack, Principle, QuestionFacts, SourceFile } from '../domain/content';
 import { factsOf, toFactColumns } from '../domain/content/facts';
+import type { ExamAttempt } from '../domain/examSession';
 import type { StoredReview } from '../domain/progress';
+import { legacyAttemptUid, legacyReviewUid } from '../domain/uids';
 import { rebuildDerived, storesOf } from './derived';
 import { listingOf, type StoredPack, type StoredPackFiles, type StoredQuestion } from './packs';
 
@@ -84,7 +86,33 @@ const VERSIONS: Version[] = [
   { version: 7, stores: { briefListings: 'id' } },
   // Each day's answers as lines of text.
   { version: 8, stores: { dayAnswers: 'day' } },
+  {
+    // A uid unique across devices on every answer and finished exam, and the uids of answers taken back or erased: for merging and sync.
+    version: 9,
+    stores: { reviewLog: '++id, [packId+questionId], review, day, uid', examAttempts: '++id, submittedAt, uid', deletedEntries: '++seq, uid', localMarks: 'id' },
+    upgrade: async (transaction) => {
+      // Made from each record itself, so the same old answer gets the same uid on every device.
+      await transaction
+        .table<StoredReview>('reviewLog')
+        .toCollection()
+        .modify((entry) => {
+          entry.uid ??= legacyReviewUid({ ...entry, review: validDate(entry.review) });
+        });
+      await transaction
+        .table<ExamAttempt>('examAttempts')
+        .toCollection()
+        .modify((attempt) => {
+          attempt.uid ??= legacyAttemptUid({ ...attempt, submittedAt: validDate(attempt.submittedAt), startedAt: validDate(attempt.startedAt) });
+        });
+    },
+  },
 ];
+
+/** A date from an old record, or the epoch: an upgrade that throws would leave the candidate without the app. */
+function validDate(value: unknown): Date {
+  const date = value instanceof Date ? value : new Date(typeof value === 'string' || typeof value === 'number' ? value : 0);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
+}
 
 /** Every store and index, as the newest version has them. */
 export const SCHEMA: Record<string, string> = Object.assign({}, ...VERSIONS.map((version) => version.stores));

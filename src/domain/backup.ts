@@ -1,11 +1,15 @@
 import './zodSetup';
 import { z } from 'zod';
-import { RETENTION_RANGE } from './settings';
-import { ID_MAX_LENGTH } from './ids';
+import type { ExamAttempt } from './examSession';
 import type { Settings, StoredCard, StoredReview } from './progress';
+import { cardSchema, describeIssue, examAttemptSchema, reviewSchema, settingsSchema, uidSchema, withAttemptUid, withUid } from './progressRecords';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Format 2 adds each answer's uid, the uids of answers taken back or erased, the exam history and
+ * when each setting was changed, for merging with another device. Format 1 still restores and merges.
+ */
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -13,71 +17,21 @@ export interface Backup {
   exportedAt: string;
   cards: StoredCard[];
   reviewLog: StoredReview[];
+  /** Uids of answers taken back or erased, so a merge never brings them back. */
+  deleted: string[];
+  examAttempts: ExamAttempt[];
   settings: Settings;
 }
-
-const date = z.coerce.date({ error: 'is not a date' });
-const id = z.string().min(1, "is empty").max(ID_MAX_LENGTH, `is longer than ${ID_MAX_LENGTH} characters`);
-const count = z.number().int().min(0);
-const state = z.number().int().min(0).max(3);
-const grade = z.number().int().min(1).max(4);
-
-/** What a card and a log entry both hold of FSRS's state. */
-const scheduled = {
-  due: date,
-  stability: z.number().min(0),
-  difficulty: z.number().min(0),
-  elapsed_days: z.number().min(0),
-  scheduled_days: z.number().min(0),
-  learning_steps: count,
-  state,
-};
-
-const cardSchema = z.strictObject({
-  ...scheduled,
-  packId: id,
-  questionId: id,
-  contentHash: z.string().max(64),
-  reps: count,
-  lapses: count,
-  last_review: date.optional(),
-  lastCorrect: z.boolean().optional(),
-});
-
-const reviewSchema = z.strictObject({
-  id: z.number().int().positive().optional(),
-  packId: id,
-  questionId: id,
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  chosen: z.enum(['A', 'B', 'C', 'D']),
-  correct: z.boolean(),
-  confidence: z.enum(['normal', 'guess', 'easy']),
-  desiredRetention: z.number().min(RETENTION_RANGE.min).max(RETENTION_RANGE.max),
-  examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  contentHash: z.string().max(64),
-  previousDue: date,
-  ...scheduled,
-  rating: grade,
-  last_elapsed_days: z.number().min(0),
-  review: date,
-});
-
-const settingsSchema = z.strictObject({
-  desiredRetention: z.number().min(RETENTION_RANGE.min).max(RETENTION_RANGE.max),
-  newPerDay: z.number().int().min(0).max(1000),
-  maxReviewsPerDay: z.number().int().min(0).max(10000),
-  examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  theme: z.enum(['system', 'light', 'dark']),
-  persistenceRequested: z.boolean(),
-});
 
 // The envelope is checked whole; records one by one, so one bad record costs that record, not the file.
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: z.string(),
   cards: z.array(z.unknown()).max(500_000),
   reviewLog: z.array(z.unknown()).max(5_000_000),
+  deleted: z.array(z.unknown()).max(5_000_000).optional(),
+  examAttempts: z.array(z.unknown()).max(100_000).optional(),
   settings: z.unknown(),
 });
 
@@ -116,15 +70,22 @@ export function parseBackup(text: string): ReadBackup {
       return [];
     });
   const cards = keep(cardSchema, envelope.data.cards, 'question') as StoredCard[];
-  const reviewLog = keep(reviewSchema, envelope.data.reviewLog, 'answer') as StoredReview[];
+  const reviewLog = keep(reviewSchema, envelope.data.reviewLog, 'answer').map(withUid);
+  const deleted = keep(uidSchema, envelope.data.deleted ?? [], 'erased answer');
+  const examAttempts = keep(examAttemptSchema, envelope.data.examAttempts ?? [], 'exam').map(withAttemptUid);
   const settings = settingsSchema.safeParse(envelope.data.settings);
   if (!settings.success) skipped.push(`settings: ${describeIssue(settings.error.issues[0])} (this device keeps its own)`);
-  return { format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, exportedAt: envelope.data.exportedAt, cards, reviewLog, settings: settings.success ? (settings.data as Settings) : undefined, skipped };
-}
-
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  const where = issue?.path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : String(part))).join(' › ');
-  return `${where ? `${where}: ` : ''}${issue?.message ?? 'unexpected content'}`;
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_VERSION,
+    exportedAt: envelope.data.exportedAt,
+    cards,
+    reviewLog,
+    deleted,
+    examAttempts,
+    settings: settings.success ? (settings.data as Settings) : undefined,
+    skipped,
+  };
 }
 
 export function createBackup(parts: Omit<Backup, 'format' | 'formatVersion' | 'exportedAt'>, now: Date): Backup {

@@ -32,7 +32,10 @@ export interface StoredExam {
 
 /** A finished exam, kept for the report and the history of scores. */
 export interface ExamAttempt {
+  /** The local key; it means nothing on another device. */
   id?: number;
+  /** Unique across devices, for merging exam histories. */
+  uid: string;
   blueprintId: string;
   title: string;
   startedAt: Date;

@@ -16,7 +16,10 @@ export interface StoredCard extends Card {
 
 /** One answer, never changed once written (undo deletes the newest). Holds what is needed to replay it. */
 export interface StoredReview extends ReviewLog {
+  /** The local key, in order of recording on this device; it means nothing on another device. */
   id?: number;
+  /** Unique across devices: merging and sync count an entry held by two devices once. */
+  uid: string;
   packId: string;
   questionId: string;
   /** Local calendar day of the answer, for daily limits, streaks and the heatmap. */

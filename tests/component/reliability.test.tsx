@@ -27,7 +27,7 @@ describe('when something goes wrong with storage', () => {
     renderAt('/practice/demo');
     await screen.findByRole('group');
     const newer = new Dexie('rapport');
-    newer.version(9).stores({ cards: '[packId+questionId], packId, due' });
+    newer.version(database().verno + 1).stores({ cards: '[packId+questionId], packId, due' });
     await newer.open();
     expect(await screen.findByRole('alert')).toHaveTextContent('Rapport was updated in another tab. Reload to keep studying');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();

@@ -1,8 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { database } from '../../src/db/database';
-import { loadSettings, recordAnswer } from '../../src/db/progress';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportBackup } from '../../src/db/backup';
+import { database, RapportDatabase } from '../../src/db/database';
+import { loadSettings, recordAnswer, saveSettings } from '../../src/db/progress';
 import { gradeAnswer } from '../../src/domain/grading';
 import { freshStart, renderAt } from './render';
 
@@ -75,6 +76,80 @@ describe('settings', () => {
     await user.upload(await screen.findByLabelText('Restore a backup…'), backupFile(JSON.stringify(backup)));
     expect(await screen.findByText('Backup restored: 0 answers.')).toBeInTheDocument();
     expect(await loadSettings(database())).toMatchObject({ desiredRetention: 0.85, newPerDay: 5 });
+  });
+});
+
+describe('bringing in progress from another device', () => {
+  it('adds the other device’s answers to this one’s, takes its newer setting, and says what changed', async () => {
+    const here = database();
+    const answer = (db: RapportDatabase, questionId: string, correct: boolean, now: Date) =>
+      recordAnswer(db, { packId: 'demo', questionId, contentHash: 'h', result: gradeAnswer({ answer: 'B' }, correct ? 'B' : 'A'), confidence: 'normal', now, settings: { desiredRetention: 0.9 } });
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await answer(here, 'q-001', true, yesterday);
+    const other = new RapportDatabase(`other-${Date.now()}`);
+    await answer(other, 'q-002', false, yesterday);
+    await saveSettings(other, { examDate: '2030-06-01' });
+    const text = JSON.stringify(await exportBackup(other, new Date()));
+    other.close();
+
+    const user = userEvent.setup();
+    renderAt('/settings');
+    await user.upload(await screen.findByLabelText('Bring in progress from another device…'), backupFile(text));
+    expect(
+      await screen.findByText('1 answer added from the other device; newer settings taken from the other device: exam date; 1 question now due today.'),
+    ).toBeInTheDocument();
+    expect(await here.reviewLog.count()).toBe(2);
+    expect(await screen.findByLabelText('Exam date (optional)')).toHaveValue('2030-06-01');
+
+    // Merging the same file again changes nothing.
+    await user.upload(screen.getByLabelText('Bring in progress from another device…'), backupFile(text));
+    expect(await screen.findByText('Nothing new: this device already had everything from the other device.')).toBeInTheDocument();
+    expect(await here.reviewLog.count()).toBe(2);
+  });
+
+  it('refuses a file that is not a backup, saying so, and changes nothing', async () => {
+    const user = userEvent.setup();
+    renderAt('/settings');
+    await user.upload(await screen.findByLabelText('Bring in progress from another device…'), backupFile('{"format":"rapport-pack"}'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This file is not a Rapport backup');
+    expect(await database().reviewLog.count()).toBe(0);
+  });
+});
+
+describe('sync', () => {
+  afterEach(() => {
+    localStorage.clear();
+    vi.unstubAllGlobals();
+  });
+
+  it('refuses a plain-http address off this device before storing anything', async () => {
+    const user = userEvent.setup();
+    renderAt('/settings');
+    const sync = await screen.findByRole('region', { name: 'Sync' });
+    await user.type(within(sync).getByLabelText('Database address'), 'http://couch.example.org/rapport-jane');
+    await user.click(within(sync).getByRole('button', { name: 'Turn on sync' }));
+    expect(within(sync).getByRole('alert')).toHaveTextContent('Use an https:// address');
+    expect(within(sync).getByLabelText('Database address')).toHaveAccessibleDescription(/https is required/);
+    expect(localStorage.getItem('rapport-sync')).toBeNull();
+  });
+
+  it('says a wrong password in plain words, keeps the password out of the screen and out of backups', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('{"error":"unauthorized"}', { status: 401 })));
+    const user = userEvent.setup();
+    renderAt('/settings');
+    const sync = await screen.findByRole('region', { name: 'Sync' });
+    await user.type(within(sync).getByLabelText('Database address'), 'https://couch.example.org/rapport-jane');
+    await user.type(within(sync).getByLabelText('User name'), 'jane');
+    await user.type(within(sync).getByLabelText('Password'), 'hunter2-secret');
+    await user.click(within(sync).getByRole('button', { name: 'Turn on sync' }));
+    expect(await within(sync).findByRole('alert')).toHaveTextContent('The server did not accept this user name and password.');
+    expect(within(sync).getByText(/Syncing with/)).toHaveTextContent('Syncing with https://couch.example.org/rapport-jane as jane');
+    expect(sync).not.toHaveTextContent('hunter2-secret');
+    expect(JSON.stringify(await exportBackup(database(), new Date()))).not.toContain('hunter2-secret');
+
+    await user.click(within(sync).getByRole('button', { name: 'Forget this server' }));
+    expect(localStorage.getItem('rapport-sync')).toBeNull();
+    expect(within(sync).getByLabelText('Password')).toHaveValue('');
   });
 });
 

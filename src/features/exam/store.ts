@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { loadPacksHolding } from '../../catalog/catalog';
 import { database } from '../../db/database';
 import { discardExam, finishExam, loadExam, saveExam } from '../../db/exams';
+import { requestSync } from '../../sync/automatic';
 import { describeStorageError } from '../../db/errors';
 import { cardKey } from '../../domain/ids';
 import type { Blueprint, OptionLetter, Pack } from '../../domain/content';
@@ -94,6 +95,7 @@ export const useExam = create<ExamState>()((set, get) => {
       return;
     }
     set({ status: 'finished', exam: undefined, attemptId, saveError: undefined });
+    requestSync();
   };
 
   return {

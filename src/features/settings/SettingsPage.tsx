@@ -1,7 +1,11 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded } from '../../components/useLoaded';
 import { exportBackup, restoreBackup } from '../../db/backup';
+import { mergeBackup } from '../../db/merge';
+import { describeMerge } from '../../domain/merge';
+import { subscribeToSyncStatus, syncStatus } from '../../sync/status';
+import { SyncSection } from './SyncSection';
 import { database } from '../../db/database';
 import { loadSettings, resetProgress, saveSettings } from '../../db/progress';
 import { checkAndRepairProgress } from '../../db/repair';
@@ -17,10 +21,26 @@ import { BackupError } from '../../domain/backup';
 
 export function SettingsPage() {
   usePageTitle('Settings');
-  const loaded = useLoaded('settings', () => loadSettings(database()));
-  if (loaded.status === 'loading') return <p role="status">Loading settings…</p>;
-  if (loaded.status === 'failed') return <p role="alert">Settings could not be read: {loaded.error.message}</p>;
-  return <SettingsForm initial={loaded.value} />;
+  // A sync or a merge may take newer settings from another device: read them again after each.
+  const synced = useSyncExternalStore(subscribeToSyncStatus, () => syncStatus().settingsTakenAt);
+  const [merges, setMerges] = useState(0);
+  const key = `settings-${synced ?? ''}-${merges}`;
+  const loaded = useLoaded(key, () => loadSettings(database()));
+  return (
+    <>
+      <h1>Settings</h1>
+      {loaded.status === 'loading' && <p role="status">Loading settings…</p>}
+      {loaded.status === 'failed' && <p role="alert">Settings could not be read: {loaded.error.message}</p>}
+      {loaded.status === 'ready' && <SettingsForm key={key} initial={loaded.value} />}
+      <EliminatorSection />
+      <BackupSection />
+      <MergeSection onMerged={() => setMerges((count) => count + 1)} />
+      <SyncSection />
+      <RepairSection />
+      <ResetSection />
+      <StorageSection />
+    </>
+  );
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -48,7 +68,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   return (
     <>
-      <h1>Settings</h1>
       {saved.kind === 'status' ? (
         <p role="status" className="saved">
           {saved.text}
@@ -102,11 +121,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </select>
         </div>
       </section>
-      <EliminatorSection />
-      <BackupSection />
-      <RepairSection />
-      <ResetSection />
-      <StorageSection />
     </>
   );
 }
@@ -189,7 +203,10 @@ function BackupSection() {
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
-      <p className="help">Your progress lives only in this browser. Download a backup now and then, and restore it on another device.</p>
+      <p className="help">
+        Your progress lives in this browser (and, with sync on, in your own database). Download a backup now and then. Restoring one replaces
+        the progress here; to add another device’s progress to this one instead, bring it in below.
+      </p>
       <div className="actions">
         <button type="button" onClick={() => void download()}>
           Download a backup
@@ -245,6 +262,43 @@ function RepairSection() {
         <button type="button" onClick={() => void check()} disabled={checking}>
           Check and repair progress
         </button>
+      </div>
+      <Notice message={message} />
+    </section>
+  );
+}
+
+function MergeSection({ onMerged }: { onMerged: () => void }) {
+  const [message, setMessage] = useState<Message>();
+  const bringIn = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const { summary, skipped } = await mergeBackup(database(), await file.text(), new Date());
+      const left = skipped.length === 0 ? '' : ` ${skipped.length === 1 ? 'One record was' : `${skipped.length} records were`} damaged and left out: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`;
+      setMessage({ kind: 'status', text: `${describeMerge(summary)}${left}` });
+      if (summary.settingsTaken.length > 0) {
+        onMerged();
+        if (summary.settingsTaken.includes('theme')) applyTheme((await loadSettings(database())).theme);
+      }
+    } catch (error) {
+      setMessage({ kind: 'alert', text: error instanceof BackupError ? error.message : `Nothing was brought in, and your progress is as it was. ${describeStorageError(error)}` });
+    }
+  };
+  return (
+    <section aria-labelledby="merge-heading">
+      <h2 id="merge-heading">Bring in progress from another device</h2>
+      <p className="help">
+        Choose a backup downloaded on your other device. Its answers and exams are added to this device’s, and nothing here is replaced: an
+        answer both devices hold counts once, and every question is rescheduled from all its answers in the order they were given. For each
+        setting, the value changed last on either device is kept. Answers taken back or erased on either device stay gone.
+      </p>
+      <div className="actions">
+        <label className="button file-button">
+          Bring in progress from another device…
+          <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void bringIn(event)} />
+        </label>
       </div>
       <Notice message={message} />
     </section>

@@ -3,6 +3,7 @@ import { loadPack, loadPacksHolding } from '../../catalog/catalog';
 import { answerRecorded, movedOn, sessionReady, started, submitted } from '../../components/benchmarkMarks';
 import { database } from '../../db/database';
 import { describeStorageError } from '../../db/errors';
+import { requestSync } from '../../sync/automatic';
 import { answerCount, endSession, lastAnsweredHashes, loadSession, loadSettings, recordAnswer, saveSession, saveSettings, undoLastAnswer } from '../../db/progress';
 import type { OptionLetter, Pack, Question } from '../../domain/content';
 import { gradeAnswer, type AnswerResult, type Confidence } from '../../domain/grading';
@@ -210,7 +211,12 @@ export const useStudy = create<StudyState>()((set, get) => ({
     if (phase !== 'feedback' || !session) return;
     movedOn();
     const upcoming = session.items[session.answers.length];
-    const advance = () => set({ ...cleanAnswer, phase: phaseOf(session) });
+    const advance = () => {
+      const phase = phaseOf(session);
+      set({ ...cleanAnswer, phase });
+      // A finished session goes to the candidate's other devices, if sync is on; nothing waits for it.
+      if (phase === 'finished') requestSync();
+    };
     if (upcoming && !holds(packs, upcoming)) {
       // Only when answers outran the loading ahead: wait for the question rather than show none.
       void get().loadAhead().then(advance);

@@ -1,5 +1,6 @@
 // The derived rows' invariant, tested over random histories: whatever sequence of writes the app
-// makes, every derived row equals a rebuild from the truth, and every card a replay of its log.
+// makes (merges of another device's progress included), every derived row equals a rebuild from
+// the truth, and every card a replay of its log in time order.
 // On failure fast-check prints the seed and the shrunk sequence; FC_SEED=<seed> replays it.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -8,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/db/backup';
 import { RapportDatabase } from '../../../src/db/database';
 import { expectedRows, type ProgressStores } from '../../../src/db/derived';
+import { mergeBackup } from '../../../src/db/merge';
 import { removeImportedPack, saveImportedPack, type StoredPack } from '../../../src/db/packs';
 import { loadSession, newSession, recordAnswer, resetProgress, saveSession, undoLastAnswer } from '../../../src/db/progress';
 import { declareVersions } from '../../../src/db/schema';
 import type { Pack } from '../../../src/domain/content';
 import { gradeAnswer, type Confidence } from '../../../src/domain/grading';
+import { byAnswerTime } from '../../../src/domain/merge';
 import type { StoredCard, StoredReview } from '../../../src/domain/progress';
 import { replay, type Grade } from '../../../src/domain/scheduling';
 import { demoContent } from '../../fixtures/packs';
@@ -34,7 +37,9 @@ type Operation =
   | { kind: 'reset' }
   | { kind: 'backup' }
   | { kind: 'restore'; which: number }
-  | { kind: 'upgrade'; from: number };
+  | { kind: 'upgrade'; from: number }
+  | { kind: 'elsewhere'; packId: string; questionId: string; right: boolean; minutes: number }
+  | { kind: 'merge'; both: boolean };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   {
@@ -60,7 +65,19 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'reset' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'backup' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), which: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('upgrade' as const), from: fc.integer({ min: 1, max: 7 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('upgrade' as const), from: fc.integer({ min: 1, max: 8 }) }) },
+  // Another device answers, and its progress is merged in (and, with `both`, this device's into it, so deletions travel both ways).
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('elsewhere' as const),
+      packId: fc.constantFrom(...PACK_IDS),
+      questionId: fc.constantFrom(...QUESTION_IDS),
+      right: fc.boolean(),
+      minutes: fc.integer({ min: 1, max: 90 }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('merge' as const), both: fc.boolean() }) },
 );
 
 const template = demoContent().pack;
@@ -82,6 +99,7 @@ const openDatabase = (name = `property-${databases++}`) => new RapportDatabase(n
 /** Runs the operations in order on a new database and returns it, open. */
 async function run(operations: readonly Operation[]): Promise<RapportDatabase> {
   let db = openDatabase();
+  const other = openDatabase();
   let now = START;
   const backups: string[] = [];
   for (const step of operations) {
@@ -129,8 +147,26 @@ async function run(operations: readonly Operation[]): Promise<RapportDatabase> {
       case 'upgrade':
         db = await reopenedFrom(db, step.from);
         break;
+      case 'elsewhere':
+        now += step.minutes * MINUTE;
+        await recordAnswer(other, {
+          packId: step.packId,
+          questionId: step.questionId,
+          contentHash: `${step.packId}-${step.questionId}-other`,
+          result: gradeAnswer({ answer: 'A' }, step.right ? 'A' : 'B'),
+          confidence: 'normal',
+          now: new Date(now),
+          settings: { desiredRetention: 0.9 },
+        });
+        break;
+      case 'merge':
+        await mergeBackup(db, JSON.stringify(await exportBackup(other, new Date(now))), new Date(now));
+        if (step.both) await mergeBackup(other, JSON.stringify(await exportBackup(db, new Date(now))), new Date(now));
+        break;
     }
   }
+  other.close();
+  await Dexie.delete(other.name);
   return db;
 }
 
@@ -150,8 +186,10 @@ async function reopenedFrom(db: RapportDatabase, version: number): Promise<Rappo
   await old.open();
   const questionsOf = (packId: string) => questions.filter((row) => row.packId === packId).map((row) => row.question);
   await old.table('cards').bulkPut(truth.cards.map(({ lastCorrect: _dropped, ...card }) => card));
+  // Before version 9 entries had no uid: the upgrade makes one from each entry; the test keeps the ones they had.
+  const uids = new Map(truth.log.map((entry) => [entry.id, entry.uid]));
   // Version 1 filed no day: the upgrade works it out from the time of the answer.
-  await old.table('reviewLog').bulkPut(truth.log.map(({ day, ...entry }) => (version < 2 ? entry : { ...entry, day })));
+  await old.table('reviewLog').bulkPut(truth.log.map(({ day, uid: _uid, ...entry }) => (version < 2 ? entry : { ...entry, day })));
   await old.table('session').bulkPut(session);
   await old.table('settings').bulkPut(settings);
   for (const listing of truth.listings) {
@@ -173,7 +211,8 @@ async function reopenedFrom(db: RapportDatabase, version: number): Promise<Rappo
 
   const upgraded = openDatabase(name);
   const after = await readTruth(upgraded);
-  expect(after.log).toEqual(truth.log);
+  expect(after.log.map((entry) => ({ ...entry, uid: uids.get(entry.id) ?? entry.uid }))).toEqual(truth.log);
+  expect(after.log.every((entry) => entry.uid.startsWith('l-'))).toBe(true);
   expect(after.cards.map(withoutLastCorrect)).toEqual(truth.cards.map(withoutLastCorrect));
   expect(after.listings).toEqual(truth.listings);
   return upgraded;
@@ -214,7 +253,8 @@ async function expectCardsReplayTheLog(db: RapportDatabase): Promise<void> {
   }
   expect(new Set(cards.map((card) => `${card.packId}/${card.questionId}`))).toEqual(new Set(history.keys()));
   for (const card of cards) {
-    const entries = history.get(`${card.packId}/${card.questionId}`) ?? [];
+    // In the order the answers were given: one merged from another device may have a higher id than a later one here.
+    const entries = [...(history.get(`${card.packId}/${card.questionId}`) ?? [])].sort(byAnswerTime);
     const newest = entries.at(-1)!;
     const steps = entries.map((entry) => ({ grade: entry.rating as Grade, review: entry.review, desiredRetention: entry.desiredRetention, examDate: entry.examDate }));
     const { packId: _p, questionId: _q, contentHash, lastCorrect, ...schedule } = card;

@@ -13,6 +13,7 @@ import { demoContent } from '../../fixtures/packs';
 import { gradeAnswer } from '../../../src/domain/grading';
 import { replay, State } from '../../../src/domain/scheduling';
 import { localDay } from '../../../src/domain/dates';
+import { legacyReviewUid } from '../../../src/domain/uids';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0);
 const DAY = 86_400_000;
@@ -205,7 +206,12 @@ describe('schema upgrades', () => {
       { day: '2026-01-15', answers: 'demo\tq1\t1' },
       { day: '2026-01-16', answers: 'demo\tq1\t0' },
     ]);
-    expect(db.verno).toBe(8);
+    // Version 9: each old entry gets a uid made from its question and time, as every device would make it.
+    expect((await db.reviewLog.toArray()).map((entry) => entry.uid)).toEqual([
+      legacyReviewUid({ packId: 'demo', questionId: 'q1', review: new Date(2026, 0, 15, 23, 30) }),
+      legacyReviewUid({ packId: 'demo', questionId: 'q1', review: new Date(2026, 0, 16, 9, 0) }),
+    ]);
+    expect(db.verno).toBe(9);
   });
 
   it('gives a database upgraded from version 1 the same stores and indexes as a new one', async () => {
