@@ -61,3 +61,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
+
+/** Answers `count` questions of a pack through its practice screen, each with the first option and the keyboard. */
+export async function practise(page: Page, packId: string, count: number): Promise<void> {
+  await page.goto(`${E2E_URL}/practice/${packId}`);
+  for (let answered = 0; answered < count; answered++) {
+    await page.getByText(/^Question \d+ of \d+/).waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^(Correct|Incorrect)$/ }).waitFor();
+    await page.keyboard.press('Enter');
+  }
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageErrors, screenshot } from './browser';
+import { launchChromium, pageErrors, practise, screenshot } from './browser';
 import { E2E_URL } from './config';
 
 let browser: Browser;
@@ -22,17 +22,6 @@ async function device(width = 1280): Promise<Page> {
   page.on('pageerror', (error) => errors.push(error.message));
   (page as Page & { errors: string[] }).errors = errors;
   return page;
-}
-
-async function practise(page: Page, packId: string, count: number) {
-  await page.goto(`${E2E_URL}/practice/${packId}`);
-  for (let answered = 0; answered < count; answered++) {
-    await page.getByText(/^Question \d+ of \d+/).waitFor();
-    await page.keyboard.press('1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /^(Correct|Incorrect)$/ }).waitFor();
-    await page.keyboard.press('Enter');
-  }
 }
 
 /** Downloads a backup from Settings, by keyboard, and returns where it was saved. */

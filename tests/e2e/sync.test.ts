@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildPackFile } from '../../src/domain/content/packFile';
 import { contentFolder, questionBody, questionText } from '../fixtures/content';
-import { axeViolations, launchChromium, pageErrors, screenshot } from './browser';
+import { axeViolations, launchChromium, pageErrors, practise, screenshot } from './browser';
 import { E2E_URL } from './config';
 import { answerDoc } from '../../src/sync/documents';
 import { logOf } from '../fixtures/progress';
@@ -31,18 +31,6 @@ async function device(width = 1280): Promise<{ context: BrowserContext; page: Pa
   page.on('pageerror', (error) => errors.push(error.message));
   (page as Page & { errors: string[] }).errors = errors;
   return { context, page };
-}
-
-/** Answers `count` questions of one built-in pack, each with the first option, through the practice screen. */
-async function practise(page: Page, packId: string, count: number) {
-  await page.goto(`${E2E_URL}/practice/${packId}`);
-  for (let answered = 0; answered < count; answered++) {
-    await page.getByText(/^Question \d+ of \d+/).waitFor();
-    await page.keyboard.press('1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /^(Correct|Incorrect)$/ }).waitFor();
-    await page.keyboard.press('Enter');
-  }
 }
 
 async function answeredToday(page: Page): Promise<string> {

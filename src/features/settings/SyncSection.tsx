@@ -1,6 +1,6 @@
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { syncNow } from '../../sync/automatic';
-import { checkDatabaseUrl, forgetConnection, loadConnection, saveConnection, type StoredConnection } from '../../sync/connection';
+import { checkDatabaseUrl, forgetConnection, loadConnection, mirrorName, saveConnection, type StoredConnection } from '../../sync/connection';
 import { clearSyncStatus, subscribeToSyncStatus, syncStatus, type SyncStatus } from '../../sync/status';
 import { formatCount, plural } from '../../domain/format';
 
@@ -21,6 +21,8 @@ export function SyncSection() {
     setConnection(off);
   };
   const forget = () => {
+    // The sync copy of the database goes too (PouchDB names its IndexedDB database "_pouch_" and the name).
+    if (connection) indexedDB.deleteDatabase(`_pouch_${mirrorName(connection)}`);
     forgetConnection();
     clearSyncStatus();
     setConnection(undefined);
