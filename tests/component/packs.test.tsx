@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/db/database';
@@ -35,6 +35,18 @@ describe('the packs screen', () => {
     await user.click(include);
     await expect.poll(async () => disabledPackIds(database())).toEqual(new Set(['demo']));
     expect(within(card).queryByRole('button', { name: 'Remove…' })).not.toBeInTheDocument();
+  });
+
+  it('imports a pack file dropped on the import area', async () => {
+    renderAt('/packs');
+    await screen.findByRole('heading', { name: 'Demo pack' });
+    const area = screen.getByText(/Drop a pack file/).closest('.drop-zone') as HTMLElement;
+    const file = jsonFile('extra.rapport.json', extraPack({ 'x-001': questionText({ id: 'x-001' }) }));
+    fireEvent.dragOver(area);
+    expect(area).toHaveClass('dragging');
+    fireEvent.drop(area, { dataTransfer: { files: [file], items: [] } });
+    expect(await screen.findByText('Imported Extra pack (1 question).')).toBeInTheDocument();
+    expect(area).not.toHaveClass('dragging');
   });
 
   it('imports a valid pack file, lists it, and removes it on confirmation', async () => {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { formatCount, plural } from '../../domain/format';
 import { usePageTitle } from '../../components/PageTitle';
 import { downloadFile } from '../../components/download';
+import { DropZone } from '../../components/DropZone';
 import { useLoaded } from '../../components/useLoaded';
 import { listPacks, type PackListing } from '../../catalog/catalog';
 import { database } from '../../db/database';
@@ -200,7 +201,6 @@ type ImportState = ReturnType<typeof useImport>;
 function Importer({ onImported }: { onImported: () => void }) {
   const state = useImport(onImported);
   const { importFiles, clear, setRefusal } = state;
-  const [dragging, setDragging] = useState(false);
   const hintId = useId();
 
   const run = async (chosen: Chosen[]) => {
@@ -211,26 +211,11 @@ function Importer({ onImported }: { onImported: () => void }) {
       setRefusal(error instanceof PickError ? error.message : `The pack could not be imported. ${describeStorageError(error)}`);
     }
   };
-  const onDrop = async (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    await run(await droppedFiles(event.dataTransfer));
-  };
 
   return (
     <section aria-labelledby="import-heading" className="importer">
       <h2 id="import-heading">Import a pack</h2>
-      {/* Dropping is a shortcut for pointer users; the buttons inside do the same from the keyboard. */}
-      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
-      <div
-        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => void onDrop(event)}
-      >
+      <DropZone onDrop={(transfer) => void droppedFiles(transfer).then(run)}>
         <p id={hintId}>
           Drop a pack file (<code>.rapport.json</code>) or a pack’s folder here, or choose one. Nothing is stored unless the whole pack is
           valid.
@@ -252,7 +237,7 @@ function Importer({ onImported }: { onImported: () => void }) {
             />
           </label>
         </div>
-      </div>
+      </DropZone>
       <ImportOutcome state={state} />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../components/PageTitle';
 import { useLoaded } from '../../components/useLoaded';
@@ -11,6 +11,7 @@ import { draftFromFile, STUDIO_ACCEPTS } from './importIntoStudio';
 import { newDraftId } from './newDraftId';
 import { draftOfPack, loadStudioCatalog, type StudioCatalog } from './studioLibrary';
 import { downloadFile } from '../../components/download';
+import { DropZone } from '../../components/DropZone';
 // The same template the guide links to: one column per field, and one filled-in row as an example.
 import csvTemplate from '../../../docs/import-template.csv?raw';
 import './studio.css';
@@ -218,7 +219,6 @@ function ImportIntoStudio({ catalog }: { catalog: StudioCatalog }) {
   const navigate = useNavigate();
   const [problems, setProblems] = useState<Problem[]>();
   const [failure, setFailure] = useState<string>();
-  const [dragging, setDragging] = useState(false);
   const hintId = useId();
   const open = async (file: File | undefined) => {
     setProblems(undefined);
@@ -236,25 +236,10 @@ function ImportIntoStudio({ catalog }: { catalog: StudioCatalog }) {
       setFailure(`The file could not be opened: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void open(event.dataTransfer.files[0]);
-  };
   return (
     <section aria-labelledby="studio-import-heading">
       <h2 id="studio-import-heading">Open a file</h2>
-      {/* Dropping is a shortcut for pointer users; the button inside does the same from the keyboard. */}
-      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
-      <div
-        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
+      <DropZone onDrop={(transfer) => void open(transfer.files[0])}>
         <p id={hintId}>
           Drop or choose a pack file (<code>.rapport.json</code>), a zip of a pack folder, a Moodle quiz exported as GIFT (<code>.gift</code> or{' '}
           <code>.txt</code>) or a spreadsheet saved as CSV. It opens as a new draft, errors and all, so you can fix them here.
@@ -277,7 +262,7 @@ function ImportIntoStudio({ catalog }: { catalog: StudioCatalog }) {
             Download a spreadsheet template (.csv)
           </button>
         </div>
-      </div>
+      </DropZone>
       {problems && (
         <div role="alert" className="problems">
           <h3>Not opened</h3>
